@@ -1,0 +1,54 @@
+# Set-up and everyday commands. `make demo` and `make test` work on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Re-install when the project's requirements change.
+INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+TS_SOURCES := $(wildcard translations/*.ts)
+QM_FILES := $(TS_SOURCES:.ts=.qm)
+QT_SOURCES := $(shell find desktop registries -name '*.py' 2>/dev/null)
+
+.PHONY: demo run test lint bench translations lupdate screenshots clean
+
+demo: $(INSTALLED) $(QM_FILES)
+	$(BIN)/esh-desktop --demo
+
+run: $(INSTALLED) $(QM_FILES)
+	$(BIN)/esh-desktop
+
+test: $(INSTALLED) $(QM_FILES)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+bench: $(INSTALLED) $(QM_FILES)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.startup
+
+screenshots: $(INSTALLED) $(QM_FILES)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.screenshots docs
+
+translations: $(QM_FILES)
+
+# Refresh the .ts sources from the code (then translate the new entries in Qt Linguist).
+lupdate: $(INSTALLED)
+	$(BIN)/pyside6-lupdate $(QT_SOURCES) -ts $(TS_SOURCES) -no-obsolete
+
+translations/%.qm: translations/%.ts $(INSTALLED)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+clean:
+	rm -rf $(VENV) build *.egg-info translations/*.qm .pytest_cache
