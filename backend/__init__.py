@@ -1,0 +1,1 @@
+"""Everything that is not Qt: the Backend contract and its implementations."""

@@ -1,0 +1,105 @@
+"""The Backend contract: everything the desktop may ask of a backend.
+
+The desktop holds exactly one object of this protocol and never learns which implementation it
+got (the embedded local database or a remote server). Every method is a coroutine; every failure
+is a `BackendError` with a sentence for the user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+from backend.contract.types import (
+    CurrentUser,
+    Group,
+    KtpTopic,
+    Lesson,
+    LoginResult,
+    OrganisationSettings,
+    OrganisationSettingsUpdate,
+    OrganisationSummary,
+    Page,
+    PageRequest,
+    Parent,
+    SchoolClass,
+    StaffMember,
+    Student,
+    StudentStatus,
+    Subject,
+)
+
+
+@runtime_checkable
+class Backend(Protocol):
+    # --- Session -------------------------------------------------------------------------
+    async def list_organisations(self) -> list[OrganisationSummary]:
+        """Organisations for the login window's chooser; needs no login."""
+        ...
+
+    async def log_in(
+        self, organisation_id: int, login: str, password: str, *, remember: bool = False
+    ) -> LoginResult:
+        """Start a session. Raises InvalidCredentials, AccountBlocked or TooManyAttempts."""
+        ...
+
+    async def resume_session(self, token: str) -> CurrentUser:
+        """Start a session from a remembered token. Raises NotAuthenticated when it is invalid."""
+        ...
+
+    async def log_out(self, *, forget: bool = True) -> None:
+        """End the session; with `forget`, a remembered token stops working too."""
+        ...
+
+    async def current_user(self) -> CurrentUser: ...
+
+    # --- Roster --------------------------------------------------------------------------
+    async def list_staff(
+        self, page: PageRequest, *, include_dismissed: bool = False
+    ) -> Page[StaffMember]: ...
+
+    async def list_classes(self) -> list[SchoolClass]: ...
+
+    async def list_subjects(self) -> list[Subject]: ...
+
+    async def list_groups(self, *, class_id: int | None = None) -> list[Group]: ...
+
+    async def list_students(
+        self,
+        page: PageRequest,
+        *,
+        class_id: int | None = None,
+        statuses: Sequence[StudentStatus] = (StudentStatus.ENROLLED,),
+    ) -> Page[Student]: ...
+
+    async def list_parents(self, page: PageRequest) -> Page[Parent]: ...
+
+    # --- Timetable and КТП ---------------------------------------------------------------
+    async def timetable(
+        self,
+        date_from: dt.date,
+        date_to: dt.date,
+        *,
+        teacher_id: int | None = None,
+        class_id: int | None = None,
+        group_id: int | None = None,
+    ) -> list[Lesson]:
+        """Lessons with dates in [date_from, date_to], ordered by date and lesson number."""
+        ...
+
+    async def list_ktp_topics(self, group_id: int, subject_id: int) -> list[KtpTopic]: ...
+
+    # --- Organisation --------------------------------------------------------------------
+    async def organisation_settings(self) -> OrganisationSettings: ...
+
+    async def update_organisation_settings(
+        self, update: OrganisationSettingsUpdate
+    ) -> OrganisationSettings:
+        """Raises Conflict when someone saved the settings after `update.version`."""
+        ...
+
+    # --- Lifetime ------------------------------------------------------------------------
+    async def close(self) -> None:
+        """Release connections and threads; the object is unusable afterwards."""
+        ...
