@@ -1,0 +1,299 @@
+"""SQLAlchemy models of the school database.
+
+Every change to these models comes with an Alembic migration in `backend/migrations/versions`;
+a test compares the migrated database with these models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from backend.contract.types import GroupKind, PositionType, StudentStatus
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _enum(enum_cls: type, name: str) -> Enum:
+    # Stored as the enum's value ("teaching"), checked by a constraint rather than a PG type,
+    # so that adding a member later is a plain migration on both SQLite and PostgreSQL.
+    return Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    short_name: Mapped[str] = mapped_column(String(120))
+
+    settings: Mapped[OrganisationSettings] = relationship(
+        back_populates="organisation", uselist=False
+    )
+
+
+class OrganisationSettings(Base):
+    """«Настройки организации»; `version` grows with every save to detect concurrent edits."""
+
+    __tablename__ = "organisation_settings"
+
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    )
+    # «Администратор чатов Сферум»
+    chat_admin_employee_id: Mapped[int | None] = mapped_column(
+        ForeignKey("employees.id", ondelete="SET NULL")
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="settings")
+
+
+class Person(Base):
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    last_name: Mapped[str] = mapped_column(String(100))
+    first_name: Mapped[str] = mapped_column(String(100))
+    middle_name: Mapped[str] = mapped_column(String(100), default="")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    # E.164, e.g. "+79123456789"
+    phone: Mapped[str | None] = mapped_column(String(20))
+    # casefolded "фамилия имя отчество" with ё → е: searched and sorted on both SQLite and PG
+    search_key: Mapped[str] = mapped_column(String(320), index=True)
+
+    account: Mapped[Account | None] = relationship(back_populates="person", uselist=False)
+
+
+class Account(Base):
+    """An ЭШ account of a person."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (UniqueConstraint("organisation_id", "login"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), unique=True
+    )
+    login: Mapped[str] = mapped_column(String(100))
+    # None: no password set yet, the account cannot log in
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_org_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    person: Mapped[Person] = relationship(back_populates="account")
+
+
+class AuthToken(Base):
+    """A session or remembered-login token; only its SHA-256 hash is stored."""
+
+    __tablename__ = "auth_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    remember: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Employee(Base):
+    __tablename__ = "employees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    position: Mapped[str] = mapped_column(String(200))
+    position_type: Mapped[PositionType] = mapped_column(_enum(PositionType, "position_type"))
+    hired_on: Mapped[dt.date] = mapped_column(Date)
+    dismissed_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = relationship()
+
+
+class Subject(Base):
+    __tablename__ = "subjects"
+    __table_args__ = (UniqueConstraint("organisation_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class SchoolClass(Base):
+    __tablename__ = "classes"
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "name"),
+        CheckConstraint("grade BETWEEN 1 AND 11", name="grade_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    grade: Mapped[int] = mapped_column(Integer)
+    letter: Mapped[str] = mapped_column(String(4))
+    name: Mapped[str] = mapped_column(String(20))
+    class_teacher_id: Mapped[int | None] = mapped_column(
+        ForeignKey("employees.id", ondelete="SET NULL"), index=True
+    )
+
+
+class Group(Base):
+    """Who learns a subject together: a whole class or a sub-group of it."""
+
+    __tablename__ = "groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id", ondelete="RESTRICT"))
+    teacher_id: Mapped[int | None] = mapped_column(
+        ForeignKey("employees.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[GroupKind] = mapped_column(_enum(GroupKind, "group_kind"))
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class GroupStudent(Base):
+    """Members of a sub-group; a whole-class group's members are its class's students."""
+
+    __tablename__ = "group_students"
+
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    student_id: Mapped[int] = mapped_column(
+        ForeignKey("students.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Student(Base):
+    __tablename__ = "students"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    class_id: Mapped[int | None] = mapped_column(
+        ForeignKey("classes.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[StudentStatus] = mapped_column(_enum(StudentStatus, "student_status"))
+    enrolled_on: Mapped[dt.date] = mapped_column(Date)
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = relationship()
+
+
+class Parent(Base):
+    __tablename__ = "parents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+
+    person: Mapped[Person] = relationship()
+
+
+class ParentChild(Base):
+    __tablename__ = "parent_children"
+
+    parent_id: Mapped[int] = mapped_column(
+        ForeignKey("parents.id", ondelete="CASCADE"), primary_key=True
+    )
+    student_id: Mapped[int] = mapped_column(
+        ForeignKey("students.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    relation: Mapped[str] = mapped_column(String(40))  # «Мать», «Отец», «Опекун»
+
+
+class Lesson(Base):
+    """One lesson of the timetable; date and times are the school's local time."""
+
+    __tablename__ = "lessons"
+    __table_args__ = (
+        Index("ix_lessons_org_date", "organisation_id", "date"),
+        Index("ix_lessons_teacher_date", "teacher_id", "date"),
+        Index("ix_lessons_group_date", "group_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    number: Mapped[int] = mapped_column(Integer)
+    starts_at: Mapped[dt.time] = mapped_column(Time)
+    ends_at: Mapped[dt.time] = mapped_column(Time)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id", ondelete="RESTRICT"))
+    teacher_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id", ondelete="SET NULL"))
+
+
+class KtpTopic(Base):
+    """A topic of the КТП (calendar-thematic plan) of a group in a subject."""
+
+    __tablename__ = "ktp_topics"
+    __table_args__ = (Index("ix_ktp_topics_group_subject", "group_id", "subject_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id", ondelete="RESTRICT"))
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    hours: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class DemoInfo(Base):
+    """Present only in databases holding a generated demo school: what was generated."""
+
+    __tablename__ = "demo_info"
+
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    )
+    seed: Mapped[int] = mapped_column(Integer)
+    size: Mapped[str] = mapped_column(String(20))
+    # The Monday of the last timetable week generated so far.
+    timetable_until: Mapped[dt.date] = mapped_column(Date)
