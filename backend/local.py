@@ -1,0 +1,274 @@
+"""The embedded backend: the domain services on a SQLite file, in this process.
+
+All database work runs on one worker thread, so the GUI thread never waits for SQLite and the
+services never see two threads at once. SQLAlchemy and the services are imported on that
+thread too: the import costs a few hundred milliseconds, which then overlap with building the
+login window instead of delaying it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import functools
+import logging
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from backend.clock import Clock, SystemClock
+from backend.contract import types as t
+from backend.contract.errors import BackendError, BackendUnavailable, NotAuthenticated
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from backend.database import Database
+
+R = TypeVar("R")
+log = logging.getLogger(__name__)
+
+
+class LocalBackend:
+    """Implements `backend.contract.Backend` on a local SQLite database."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        clock: Clock | None = None,
+        demo: bool = False,
+        demo_size: str = "standard",
+    ) -> None:
+        self.path = Path(path)
+        self._clock = clock or SystemClock()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="esh-db")
+        self._token: str | None = None
+        self._database: Database | None = None
+        self._open_error: BackendError | None = None
+        # Opening starts at once, on the worker thread, while the caller builds its windows.
+        self._opened: Future[None] = self._executor.submit(self._open, demo, demo_size)
+
+    # --- the worker thread --------------------------------------------------------------------
+    def _open(self, demo: bool, demo_size: str) -> None:
+        try:
+            from backend.database import Database, sqlite_url
+
+            database = Database(sqlite_url(self.path))
+            database.upgrade()
+            self._database = database
+            if demo:
+                self._create_demo_if_empty(demo_size)
+        except Exception as error:
+            log.exception("cannot open the database %s", self.path)
+            self._open_error = BackendUnavailable(
+                f"Не удалось открыть базу данных «{self.path}». {_reason(error)}"
+            )
+
+    def _create_demo_if_empty(self, demo_size: str) -> None:
+        from backend.demo.generator import (
+            DemoSize,
+            create_demo_school,
+            extend_demo_timetable,
+        )
+
+        with self._db().session() as session:
+            if self._is_empty(session):
+                create_demo_school(session, self._clock.now().date(), size=DemoSize(demo_size))
+            else:
+                extend_demo_timetable(session, self._clock.now().date())
+
+    @staticmethod
+    def _is_empty(session: Session) -> bool:
+        from sqlalchemy import select
+
+        from backend.schema.models import Organisation
+
+        return session.scalar(select(Organisation.id).limit(1)) is None
+
+    def _db(self) -> Database:
+        if self._open_error is not None:
+            raise self._open_error
+        assert self._database is not None
+        return self._database
+
+    def _in_session(self, work: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with self._db().session() as session:
+                return work(session, *args, **kwargs)
+        except OperationalError as error:
+            log.exception("database error")
+            raise BackendUnavailable(
+                f"Ошибка при обращении к базе данных «{self.path}». {_reason(error)}"
+            ) from error
+
+    def _as_user(self, token: str, work: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        from backend.services import auth
+
+        def run(session: Session) -> R:
+            user = auth.user_for_token(session, self._clock, token)
+            return work(session, user, *args, **kwargs)
+
+        return self._in_session(run)
+
+    # --- plumbing -----------------------------------------------------------------------------
+    async def _run(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
+
+    def _require_token(self) -> str:
+        if self._token is None:
+            raise NotAuthenticated("Вход в систему не выполнен.")
+        return self._token
+
+    async def _user_call(self, operation: str, *args: Any, **kwargs: Any) -> Any:
+        """Run the service behind a contract method as the logged-in user."""
+        token = self._require_token()
+
+        def work(session: Session, user: t.CurrentUser) -> Any:
+            from backend.services.operations import USER_OPERATIONS
+
+            return USER_OPERATIONS[operation](session, user, *args, **kwargs)
+
+        return await self._run(self._as_user, token, work)
+
+    # --- local-only operations ----------------------------------------------------------------
+    async def is_empty(self) -> bool:
+        """True when the database holds no organisation (a first start)."""
+        return await self._run(self._in_session, self._is_empty)
+
+    async def create_demo_school(self, size: str = "standard") -> None:
+        await self._run(self._create_demo_if_empty, size)
+
+    # --- the contract: session ----------------------------------------------------------------
+    async def list_organisations(self) -> list[t.OrganisationSummary]:
+        def work(session: Session) -> list[t.OrganisationSummary]:
+            from backend.services import auth
+
+            return auth.list_organisations(session)
+
+        return await self._run(self._in_session, work)
+
+    async def log_in(
+        self, organisation_id: int, login: str, password: str, *, remember: bool = False
+    ) -> t.LoginResult:
+        def work(session: Session) -> tuple[t.CurrentUser, str]:
+            from backend.services import auth
+
+            return auth.log_in(
+                session,
+                self._clock,
+                organisation_id,
+                login,
+                password,
+                remember=remember,
+            )
+
+        user, token = await self._run(self._in_session, work)
+        self._token = token
+        return t.LoginResult(user=user, remember_token=token if remember else None)
+
+    async def resume_session(self, token: str) -> t.CurrentUser:
+        def work(session: Session) -> t.CurrentUser:
+            from backend.services import auth
+
+            return auth.user_for_token(session, self._clock, token)
+
+        user = await self._run(self._in_session, work)
+        self._token = token
+        return user
+
+    async def log_out(self, *, forget: bool = True) -> None:
+        token, self._token = self._token, None
+        if token is None or not forget:
+            return
+
+        def work(session: Session) -> None:
+            from backend.services import auth
+
+            auth.revoke_token(session, self._clock, token)
+
+        await self._run(self._in_session, work)
+
+    async def current_user(self) -> t.CurrentUser:
+        token = self._require_token()
+        return await self._run(self._as_user, token, lambda _session, user: user)
+
+    # --- the contract: roster -----------------------------------------------------------------
+    async def list_staff(
+        self, page: t.PageRequest, *, include_dismissed: bool = False
+    ) -> t.Page[t.StaffMember]:
+        return await self._user_call("list_staff", page, include_dismissed=include_dismissed)
+
+    async def list_classes(self) -> list[t.SchoolClass]:
+        return await self._user_call("list_classes")
+
+    async def list_subjects(self) -> list[t.Subject]:
+        return await self._user_call("list_subjects")
+
+    async def list_groups(self, *, class_id: int | None = None) -> list[t.Group]:
+        return await self._user_call("list_groups", class_id=class_id)
+
+    async def list_students(
+        self,
+        page: t.PageRequest,
+        *,
+        class_id: int | None = None,
+        statuses: Sequence[t.StudentStatus] = (t.StudentStatus.ENROLLED,),
+    ) -> t.Page[t.Student]:
+        return await self._user_call(
+            "list_students", page, class_id=class_id, statuses=tuple(statuses)
+        )
+
+    async def list_parents(self, page: t.PageRequest) -> t.Page[t.Parent]:
+        return await self._user_call("list_parents", page)
+
+    # --- the contract: timetable --------------------------------------------------------------
+    async def timetable(
+        self,
+        date_from: dt.date,
+        date_to: dt.date,
+        *,
+        teacher_id: int | None = None,
+        class_id: int | None = None,
+        group_id: int | None = None,
+    ) -> list[t.Lesson]:
+        return await self._user_call(
+            "timetable",
+            date_from,
+            date_to,
+            teacher_id=teacher_id,
+            class_id=class_id,
+            group_id=group_id,
+        )
+
+    async def list_ktp_topics(self, group_id: int, subject_id: int) -> list[t.KtpTopic]:
+        return await self._user_call("list_ktp_topics", group_id, subject_id)
+
+    # --- the contract: organisation -----------------------------------------------------------
+    async def organisation_settings(self) -> t.OrganisationSettings:
+        return await self._user_call("organisation_settings")
+
+    async def update_organisation_settings(
+        self, update: t.OrganisationSettingsUpdate
+    ) -> t.OrganisationSettings:
+        return await self._user_call("update_organisation_settings", update)
+
+    # --- lifetime -----------------------------------------------------------------------------
+    async def close(self) -> None:
+        def dispose() -> None:
+            if self._database is not None:
+                self._database.dispose()
+
+        try:
+            await self._run(dispose)
+        finally:
+            self._executor.shutdown(wait=False)
+
+
+def _reason(error: BaseException) -> str:
+    text = str(getattr(error, "orig", None) or error).strip()
+    return f"Причина: {text}." if text else ""

@@ -1,0 +1,173 @@
+"""Logging in and out, tokens, and who the current user is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import exists, select, update
+from sqlalchemy.orm import Session
+
+from backend.clock import Clock
+from backend.contract.errors import AccountBlocked, InvalidCredentials, NotAuthenticated
+from backend.contract.types import (
+    CurrentUser,
+    OrganisationSummary,
+    PositionType,
+    Role,
+    StudentStatus,
+)
+from backend.schema import models as m
+from backend.security import new_token, token_hash, verify_password
+from backend.services.text import full_name
+
+SESSION_LIFETIME = dt.timedelta(hours=12)
+REMEMBERED_LIFETIME = dt.timedelta(days=30)
+MAX_LOGIN_LENGTH = 100
+MAX_PASSWORD_LENGTH = 200
+
+
+def utc_naive(moment: dt.datetime) -> dt.datetime:
+    """Timestamps are stored as naive UTC on every database."""
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def list_organisations(session: Session) -> list[OrganisationSummary]:
+    rows = session.execute(
+        select(m.Organisation.id, m.Organisation.name, m.Organisation.short_name).order_by(
+            m.Organisation.short_name, m.Organisation.id
+        )
+    ).all()
+    return [OrganisationSummary(id=r.id, name=r.name, short_name=r.short_name) for r in rows]
+
+
+def log_in(
+    session: Session,
+    clock: Clock,
+    organisation_id: int,
+    login: str,
+    password: str,
+    *,
+    remember: bool,
+) -> tuple[CurrentUser, str]:
+    """Check the credentials and open a session; returns the user and the session token."""
+    login = login.strip()
+    account = None
+    if 0 < len(login) <= MAX_LOGIN_LENGTH and len(password) <= MAX_PASSWORD_LENGTH:
+        account = session.scalar(
+            select(m.Account).where(
+                m.Account.organisation_id == organisation_id, m.Account.login == login
+            )
+        )
+    # verify_password spends the same time whether or not the account exists.
+    if not verify_password(account.password_hash if account else None, password) or not account:
+        raise InvalidCredentials()
+    if account.blocked:
+        raise AccountBlocked()
+    user = current_user(session, account)
+    token = new_token()
+    now = utc_naive(clock.now())
+    session.add(
+        m.AuthToken(
+            account_id=account.id,
+            token_hash=token_hash(token),
+            created_at=now,
+            expires_at=now + (REMEMBERED_LIFETIME if remember else SESSION_LIFETIME),
+            remember=remember,
+        )
+    )
+    return user, token
+
+
+def user_for_token(session: Session, clock: Clock, token: str) -> CurrentUser:
+    """The user a token belongs to; NotAuthenticated when it is unknown, expired or revoked."""
+    now = utc_naive(clock.now())
+    account = session.scalar(
+        select(m.Account)
+        .join(m.AuthToken, m.AuthToken.account_id == m.Account.id)
+        .where(
+            m.AuthToken.token_hash == token_hash(token),
+            m.AuthToken.revoked_at.is_(None),
+            m.AuthToken.expires_at > now,
+        )
+    )
+    if account is None:
+        raise NotAuthenticated()
+    if account.blocked:
+        raise AccountBlocked()
+    return current_user(session, account)
+
+
+def revoke_token(session: Session, clock: Clock, token: str) -> None:
+    session.execute(
+        update(m.AuthToken)
+        .where(
+            m.AuthToken.token_hash == token_hash(token),
+            m.AuthToken.revoked_at.is_(None),
+        )
+        .values(revoked_at=utc_naive(clock.now()))
+    )
+
+
+def current_user(session: Session, account: m.Account) -> CurrentUser:
+    """Everything the desktop needs to know about the logged-in person, roles included."""
+    person = account.person
+    organisation = session.get_one(m.Organisation, account.organisation_id)
+    roles: set[Role] = set()
+    employee = session.scalar(
+        select(m.Employee).where(
+            m.Employee.person_id == person.id, m.Employee.dismissed_on.is_(None)
+        )
+    )
+    if employee is not None:
+        roles.add(Role.EMPLOYEE)
+        if employee.position_type is PositionType.ADMINISTRATION:
+            roles.add(Role.ADMINISTRATION)
+        elif employee.position_type is PositionType.TEACHING:
+            roles.add(Role.TEACHER)
+        if session.scalar(select(exists().where(m.SchoolClass.class_teacher_id == employee.id))):
+            roles.add(Role.CLASS_TEACHER)
+        chat_admin = session.scalar(
+            select(m.OrganisationSettings.chat_admin_employee_id).where(
+                m.OrganisationSettings.organisation_id == organisation.id
+            )
+        )
+        if chat_admin == employee.id:
+            roles.add(Role.CHAT_ADMIN)
+        if account.is_org_admin:
+            roles.add(Role.ORG_ADMIN)
+    student_id = session.scalar(
+        select(m.Student.id).where(
+            m.Student.person_id == person.id,
+            m.Student.status == StudentStatus.ENROLLED,
+        )
+    )
+    if student_id is not None:
+        roles.add(Role.STUDENT)
+    parent_id = session.scalar(
+        select(m.Parent.id).where(
+            m.Parent.person_id == person.id,
+            exists().where(
+                m.ParentChild.parent_id == m.Parent.id,
+                m.ParentChild.student_id == m.Student.id,
+                m.Student.status == StudentStatus.ENROLLED,
+            ),
+        )
+    )
+    if parent_id is not None:
+        roles.add(Role.PARENT)
+    if not roles:
+        raise AccountBlocked(
+            "У учетной записи нет доступа к организации. Обратитесь к администратору организации."
+        )
+    return CurrentUser(
+        account_id=account.id,
+        person_id=person.id,
+        organisation_id=organisation.id,
+        organisation_name=organisation.short_name,
+        login=account.login,
+        full_name=full_name(person.last_name, person.first_name, person.middle_name),
+        roles=frozenset(roles),
+        employee_id=employee.id if employee else None,
+        student_id=student_id,
+        parent_id=parent_id,
+    )

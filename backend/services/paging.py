@@ -1,0 +1,66 @@
+"""Searching, sorting and slicing a query according to a PageRequest."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy.orm import Session
+
+from backend.contract.errors import ValidationFailed
+from backend.contract.types import MAX_PAGE_SIZE, PageRequest
+from backend.services.text import normalize_search
+
+MAX_SEARCH_LENGTH = 200
+
+# A sort key names one column or several (compared in order).
+SortColumns = ColumnElement[Any] | tuple[ColumnElement[Any], ...]
+
+
+def check_page_request(page: PageRequest, sort_keys: Mapping[str, Any]) -> None:
+    errors = {}
+    if page.offset < 0:
+        errors["offset"] = "Смещение не может быть отрицательным."
+    if not 1 <= page.limit <= MAX_PAGE_SIZE:
+        errors["limit"] = f"Размер страницы должен быть от 1 до {MAX_PAGE_SIZE}."
+    if len(page.search) > MAX_SEARCH_LENGTH:
+        errors["search"] = f"Строка поиска длиннее {MAX_SEARCH_LENGTH} символов."
+    if "\x00" in page.search:
+        errors["search"] = "Строка поиска содержит недопустимые символы."
+    if page.sort_key is not None and page.sort_key not in sort_keys:
+        errors["sort_key"] = "Сортировка по этому полю недоступна."
+    if errors:
+        raise ValidationFailed("Неверные параметры запроса списка.", errors)
+
+
+def search_condition(page: PageRequest, column: ColumnElement[str]) -> ColumnElement[bool] | None:
+    """Every word typed must occur in the search key (order does not matter)."""
+    words = normalize_search(page.search).split()
+    if not words:
+        return None
+    return and_(*(column.contains(word, autoescape=True) for word in words))
+
+
+def fetch_page(
+    session: Session,
+    stmt: Select[Any],
+    page: PageRequest,
+    *,
+    sort_keys: Mapping[str, SortColumns],
+    default_sort: Sequence[ColumnElement[Any]],
+    tiebreaker: ColumnElement[Any],
+) -> tuple[Sequence[Any], int]:
+    """Rows of one page and the total number of matching rows."""
+    check_page_request(page, sort_keys)
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    if page.sort_key is not None:
+        columns = sort_keys[page.sort_key]
+        columns = columns if isinstance(columns, tuple) else (columns,)
+        order = [column.desc() if page.descending else column.asc() for column in columns]
+    else:
+        order = list(default_sort)
+    rows = session.execute(
+        stmt.order_by(*order, tiebreaker).offset(page.offset).limit(page.limit)
+    ).all()
+    return rows, total
