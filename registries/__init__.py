@@ -1,0 +1,1 @@
+"""Registry windows of the ЭШ desktop, each declared once (see `registries.catalog`)."""

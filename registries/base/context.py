@@ -1,0 +1,23 @@
+"""What a registry window receives from the desktop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from backend.contract import Backend, CurrentUser
+
+
+@dataclass(frozen=True)
+class RegistryContext:
+    backend: Backend
+    user: CurrentUser
+    # Remembered window state (column widths, sizes); not the user's preferences.
+    state: QSettings
+    # The desktop window: parent of dialogs opened from registries.
+    desktop: QWidget | None = None
+    # Open (or bring forward) another registry by its key.
+    open_registry: Callable[[str], None] = lambda _key: None

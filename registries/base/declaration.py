@@ -1,0 +1,45 @@
+"""How a registry is declared: what it is called, where it appears, who sees it, what opens.
+
+The desktop builds its shortcuts and the «Пуск» menu from these declarations and keeps one
+window per registry; a registry module only says what it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from backend.contract import CurrentUser, Role
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from registries.base.context import RegistryContext
+
+TRANSLATION_CONTEXT = "Registries"
+
+
+def tr_registry(text: str) -> str:
+    """Translate a title, menu folder or hint declared with QT_TRANSLATE_NOOP("Registries")."""
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
+
+
+@dataclass(frozen=True)
+class RegistryDeclaration:
+    key: str
+    title: str  # source text, marked with QT_TRANSLATE_NOOP("Registries", ...)
+    icon: str
+    # Where it sits in «Пуск», e.g. ("Реестры",) or ("Классный журнал", "Журнал").
+    menu_path: tuple[str, ...]
+    # Who sees it: users holding at least one of these roles.
+    roles: frozenset[Role]
+    create: Callable[[RegistryContext], QWidget]
+    on_desktop: bool = False  # also a shortcut on the desktop
+    dialog: bool = False  # a modal dialog rather than a window on the desktop
+    order: int = 100  # position among its siblings
+
+    def visible_to(self, user: CurrentUser) -> bool:
+        return user.has(*self.roles)

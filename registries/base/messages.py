@@ -1,0 +1,102 @@
+"""Every message box of the application comes from here, in the ЭШ wording.
+
+Synchronous helpers (`ask`, `inform`, ...) run a modal loop and suit plain slots such as
+`closeEvent`; inside coroutines use the `*_async` forms, which never nest an event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+translate = QCoreApplication.translate
+
+
+def _box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: list[tuple[str, QMessageBox.ButtonRole]],
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("messageBox")
+    for index, (label, role) in enumerate(buttons):
+        button = box.addButton(label, role)
+        if index == 0:
+            box.setDefaultButton(button)
+    return box
+
+
+def _question_box(parent: QWidget | None, text: str, title: str | None) -> QMessageBox:
+    return _box(
+        parent,
+        QMessageBox.Icon.Question,
+        title or translate("Messages", "Подтверждение"),
+        text,
+        [
+            (translate("Messages", "Да"), QMessageBox.ButtonRole.YesRole),
+            (translate("Messages", "Нет"), QMessageBox.ButtonRole.NoRole),
+        ],
+    )
+
+
+def _message_box(
+    parent: QWidget | None, kind: QMessageBox.Icon, text: str, title: str | None
+) -> QMessageBox:
+    default_titles = {
+        QMessageBox.Icon.Critical: translate("Messages", "Ошибка"),
+        QMessageBox.Icon.Warning: translate("Messages", "Внимание"),
+        QMessageBox.Icon.Information: translate("Messages", "Информация"),
+    }
+    return _box(
+        parent,
+        kind,
+        title or default_titles[kind],
+        text,
+        [(translate("Messages", "Ок"), QMessageBox.ButtonRole.AcceptRole)],
+    )
+
+
+def ask(parent: QWidget | None, text: str, title: str | None = None) -> bool:
+    """A yes/no question; True for «Да»."""
+    box = _question_box(parent, text, title)
+    box.exec()
+    return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.YesRole
+
+
+def error(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    _message_box(parent, QMessageBox.Icon.Critical, text, title).exec()
+
+
+async def _shown(box: QMessageBox) -> QMessageBox.ButtonRole:
+    future: asyncio.Future[QMessageBox.ButtonRole] = asyncio.get_running_loop().create_future()
+
+    def finished() -> None:
+        if not future.done():
+            future.set_result(box.buttonRole(box.clickedButton()))
+
+    box.finished.connect(finished)
+    box.open()
+    try:
+        return await future
+    finally:
+        box.deleteLater()
+
+
+async def ask_async(parent: QWidget | None, text: str, title: str | None = None) -> bool:
+    return await _shown(_question_box(parent, text, title)) == QMessageBox.ButtonRole.YesRole
+
+
+async def error_async(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    await _shown(_message_box(parent, QMessageBox.Icon.Critical, text, title))
+
+
+async def warn_async(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    await _shown(_message_box(parent, QMessageBox.Icon.Warning, text, title))
+
+
+async def inform_async(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    await _shown(_message_box(parent, QMessageBox.Icon.Information, text, title))
