@@ -1,0 +1,1 @@
+"""The ЭШ desktop shell: start-up, login window, desktop, «Пуск», taskbar, windows."""

@@ -1,0 +1,233 @@
+"""The running application: login, the desktop, log out, quit — on one qasync event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication
+
+from backend.contract import Backend, BackendError, CurrentUser, LoginResult
+from desktop.i18n import choose_language, install_language
+from desktop.login_window import LoginWindow
+from desktop.main_window import DesktopWindow
+from desktop.settings import Settings
+from desktop.theme import apply_theme
+from registries import catalog
+from registries.base import messages
+from registries.base.tasks import TaskRunner
+
+translate = QCoreApplication.translate
+
+log = logging.getLogger(__name__)
+
+
+def demo_hint() -> str:
+    return translate(
+        "DesktopApplication",
+        "Демонстрационная школа «МБОУ СОШ № 7». Логины: klass (классный руководитель), "
+        "uchitel (учитель), chatadmin (администратор чатов), admin (администратор), "
+        "uchenik (ученик), roditel (родитель). Пароль для всех: demo",
+    )
+
+
+class DesktopApplication(QObject):
+    """Owns the windows of one run: the login window or the desktop, never both."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        settings: Settings,
+        *,
+        backend_key: str,
+        language: str = "ru",
+        demo: bool = False,
+        offer_demo: bool = False,
+    ) -> None:
+        super().__init__()
+        self.language = language
+        self.backend = backend
+        self.settings = settings
+        self.backend_key = backend_key
+        self.demo = demo
+        self.offer_demo = offer_demo
+        self.tasks = TaskRunner(self)
+        self.login_window: LoginWindow | None = None
+        self.desktop: DesktopWindow | None = None
+        self.user: CurrentUser | None = None
+        self._remembered = False
+        self._logging_out = False
+        self._finished = asyncio.Event()
+
+    async def run(self) -> int:
+        if self.offer_demo:
+            await self._offer_demo_school()
+        await self.start_session()
+        await self._finished.wait()
+        await self._shut_down()
+        return 0
+
+    def quit(self) -> None:
+        self._finished.set()
+
+    # --- session ------------------------------------------------------------------------------
+    async def start_session(self) -> None:
+        token = self.settings.remembered_token(self.backend_key)
+        if token:
+            try:
+                user = await self.backend.resume_session(token)
+            except BackendError:
+                self.settings.remember_token(self.backend_key, None)
+            else:
+                self._remembered = True
+                self.show_desktop(user)
+                return
+        self.show_login()
+
+    def show_login(self) -> LoginWindow:
+        window = LoginWindow(self.backend, self.settings, hint=demo_hint() if self.demo else "")
+        window.set_language(self.language)
+        window.language_chosen.connect(self._change_language)
+        window.logged_in.connect(self._logged_in)
+        window.closed.connect(self._login_closed)
+        self.login_window = window
+        window.show()
+        window.load_organisations()
+        return window
+
+    def _change_language(self, language: str) -> None:
+        self.settings.language = language
+        self.language = language
+        install_language(language)
+        if self.login_window is not None:
+            self.login_window.set_hint(demo_hint() if self.demo else "")
+
+    def _login_closed(self) -> None:
+        if self.desktop is None:
+            self.quit()
+
+    def _logged_in(self, result: LoginResult) -> None:
+        self._remembered = result.remember_token is not None
+        if result.remember_token:
+            self.settings.remember_token(self.backend_key, result.remember_token)
+        self.show_desktop(result.user)
+        window, self.login_window = self.login_window, None
+        if window is not None:
+            window.closed.disconnect(self._login_closed)
+            window.close()
+            window.deleteLater()
+
+    def show_desktop(self, user: CurrentUser) -> DesktopWindow:
+        self.user = user
+        desktop = DesktopWindow(
+            self.backend,
+            user,
+            catalog.all_registries(),
+            catalog.MENU_ORDER,
+            lambda: self.settings.window_state,
+        )
+        desktop.log_out_requested.connect(self._log_out_requested)
+        desktop.closed.connect(self._desktop_closed)
+        self.desktop = desktop
+        desktop.show()
+        return desktop
+
+    def _log_out_requested(self) -> None:
+        self.tasks.start(self.log_out())
+
+    async def log_out(self) -> None:
+        desktop = self.desktop
+        if desktop is None:
+            return
+        if not await messages.ask_async(
+            desktop, translate("DesktopApplication", "Завершить работу и выйти из системы?")
+        ):
+            return
+        self._logging_out = True
+        try:
+            if not desktop.close():
+                return  # a window with unsaved changes stayed open
+        finally:
+            self._logging_out = False
+        self.desktop = None
+        desktop.deleteLater()
+        self.settings.remember_token(self.backend_key, None)
+        self._remembered = False
+        self.user = None
+        try:
+            await self.backend.log_out(forget=True)
+        except BackendError as error:
+            log.warning("log out failed: %s", error.message)
+        self.show_login()
+
+    def _desktop_closed(self) -> None:
+        if not self._logging_out:
+            self.quit()
+
+    # --- first start --------------------------------------------------------------------------
+    async def _offer_demo_school(self) -> None:
+        create_demo = getattr(self.backend, "create_demo_school", None)
+        is_empty = getattr(self.backend, "is_empty", None)
+        if create_demo is None or is_empty is None:
+            return
+        try:
+            if not await is_empty():
+                return
+        except BackendError:
+            return  # the login window will say what is wrong with the database
+        if await messages.ask_async(
+            None,
+            translate(
+                "DesktopApplication",
+                "База данных пуста. Создать демонстрационную школу, чтобы познакомиться "
+                "с программой?",
+            ),
+        ):
+            self.demo = True
+            await create_demo()
+
+    async def _shut_down(self) -> None:
+        if self.user is not None:
+            try:
+                await self.backend.log_out(forget=not self._remembered)
+            except BackendError as error:
+                log.warning("log out at exit failed: %s", error.message)
+        await self.backend.close()
+        self.settings.sync()
+
+
+def create_application(
+    backend: Backend,
+    *,
+    backend_key: str,
+    language: str | None = None,
+    config_dir: Path | None = None,
+    demo: bool = False,
+    offer_demo: bool = False,
+) -> DesktopApplication:
+    """The QApplication with language and look set up, and the controller of this run."""
+    logging.basicConfig(level=logging.WARNING)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("esh-desktop")
+    app.setQuitOnLastWindowClosed(False)
+    settings = Settings(config_dir)
+    chosen = choose_language(language or settings.language)
+    install_language(chosen)
+    apply_theme(app)
+    return DesktopApplication(
+        backend,
+        settings,
+        backend_key=backend_key,
+        language=chosen,
+        demo=demo,
+        offer_demo=offer_demo,
+    )
+
+
+def run(backend: Backend, **options: object) -> int:
+    controller = create_application(backend, **options)  # type: ignore[arg-type]
+    return qasync.run(controller.run())

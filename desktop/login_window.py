@@ -1,0 +1,263 @@
+"""The login window in the ЭШ manner: organisation, «Логин», «Пароль», «Остаться в системе»."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backend.contract import Backend, BackendError, LoginResult, OrganisationSummary
+from desktop.settings import Settings
+from registries.base.icons import icon
+from registries.base.tasks import TaskRunner
+
+
+class LoginWindow(QWidget):
+    logged_in = Signal(object)  # LoginResult
+    login_failed = Signal(str)  # the sentence shown
+    organisations_loaded = Signal()
+    language_chosen = Signal(str)  # "ru" / "en"
+    closed = Signal()
+
+    def __init__(
+        self,
+        backend: Backend,
+        settings: Settings,
+        *,
+        hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginWindow")
+        self.setWindowIcon(icon("esh"))
+        self.backend = backend
+        self.settings = settings
+        self.tasks = TaskRunner(self)
+        self._hint_text = hint
+        self._busy = False
+
+        card = QFrame(self)
+        card.setObjectName("loginCard")
+        self.logo = QLabel(card)
+        self.logo.setPixmap(icon("esh").pixmap(56, 56))
+        self.product_label = QLabel(card)
+        self.product_label.setObjectName("productTitle")
+        self.heading_label = QLabel(card)
+        self.heading_label.setObjectName("loginHeading")
+        self.organisation_combo = QComboBox(card)
+        self.organisation_combo.setObjectName("organisationCombo")
+        self.organisation_combo.setMinimumWidth(320)
+        self.login_edit = QLineEdit(card)
+        self.login_edit.setObjectName("loginEdit")
+        self.login_edit.setMaxLength(100)
+        self.password_edit = QLineEdit(card)
+        self.password_edit.setObjectName("passwordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setMaxLength(200)
+        self.remember_check = QCheckBox(card)
+        self.login_button = QPushButton(card)
+        self.login_button.setObjectName("loginButton")
+        self.login_button.setDefault(True)
+        self.message_label = QLabel(card)
+        self.message_label.setObjectName("loginMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        self.retry_button = QPushButton(card)
+        self.retry_button.hide()
+        self.hint_label = QLabel(card)
+        self.hint_label.setObjectName("loginHint")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.language_combo = QComboBox(self)
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.addItem("Русский", "ru")
+        self.language_combo.addItem("English", "en")
+
+        self.form = QFormLayout()
+        self.organisation_caption = QLabel(card)
+        self.login_caption = QLabel(card)
+        self.password_caption = QLabel(card)
+        self.form.addRow(self.organisation_caption, self.organisation_combo)
+        self.form.addRow(self.login_caption, self.login_edit)
+        self.form.addRow(self.password_caption, self.password_edit)
+        self.form.addRow("", self.remember_check)
+        header = QHBoxLayout()
+        header.addWidget(self.logo)
+        titles = QVBoxLayout()
+        titles.addWidget(self.product_label)
+        titles.addWidget(self.heading_label)
+        header.addLayout(titles, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.login_button)
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(24, 20, 24, 20)
+        card_layout.addLayout(header)
+        card_layout.addSpacing(8)
+        card_layout.addLayout(self.form)
+        card_layout.addWidget(self.message_label)
+        card_layout.addLayout(buttons)
+        card_layout.addWidget(self.hint_label)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.language_combo)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 30, 40, 16)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        outer.addLayout(footer)
+
+        self.login_button.clicked.connect(self.submit)
+        self.password_edit.returnPressed.connect(self.submit)
+        self.login_edit.returnPressed.connect(self.password_edit.setFocus)
+        self.retry_button.clicked.connect(self.load_organisations)
+        self.language_combo.currentIndexChanged.connect(
+            lambda _i: self.language_chosen.emit(self.language_combo.currentData())
+        )
+        self.login_edit.setText(settings.last_login)
+        self.retranslate_ui()
+        self.resize(720, 520)
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Электронная школа — вход в систему"))
+        self.product_label.setText(self.tr("Электронная школа"))
+        self.heading_label.setText(self.tr("Вход в систему"))
+        self.organisation_caption.setText(self.tr("Организация"))
+        self.organisation_combo.setPlaceholderText(self.tr("Выберите организацию"))
+        self.login_caption.setText(self.tr("Логин"))
+        self.password_caption.setText(self.tr("Пароль"))
+        self.remember_check.setText(self.tr("Остаться в системе"))
+        self.login_button.setText(self.tr("Войти"))
+        self.retry_button.setText(self.tr("Повторить"))
+        self.hint_label.setText(self._hint_text)
+        self.hint_label.setVisible(bool(self._hint_text))
+
+    def set_hint(self, text: str) -> None:
+        self._hint_text = text
+        self.retranslate_ui()
+
+    def set_language(self, language: str) -> None:
+        index = self.language_combo.findData(language)
+        self.language_combo.blockSignals(True)
+        self.language_combo.setCurrentIndex(max(index, 0))
+        self.language_combo.blockSignals(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- organisations ----------------------------------------------------------------------
+    def load_organisations(self) -> None:
+        self.tasks.start(self._load_organisations(), on_error=self._organisations_failed)
+
+    async def _load_organisations(self) -> None:
+        self._set_busy(True, self.tr("Подключение к базе данных…"))
+        self.retry_button.hide()
+        try:
+            organisations = await self.backend.list_organisations()
+        finally:
+            self._set_busy(False)
+        self._fill_organisations(organisations)
+        self.organisations_loaded.emit()
+
+    def _fill_organisations(self, organisations: list[OrganisationSummary]) -> None:
+        self.organisation_combo.clear()
+        for organisation in organisations:
+            self.organisation_combo.addItem(organisation.short_name, organisation.id)
+            self.organisation_combo.setItemData(
+                self.organisation_combo.count() - 1, organisation.name, Qt.ItemDataRole.ToolTipRole
+            )
+        index = self.organisation_combo.findData(self.settings.last_organisation_id)
+        self.organisation_combo.setCurrentIndex(
+            index if index >= 0 else (0 if organisations else -1)
+        )
+        if not organisations:
+            self.show_message(self.tr("В базе данных нет ни одной организации."))
+        else:
+            self.show_message("")
+        (self.password_edit if self.login_edit.text() else self.login_edit).setFocus()
+
+    def _organisations_failed(self, error: BackendError) -> None:
+        self.show_message(error.message)
+        self.retry_button.show()
+
+    # --- logging in -------------------------------------------------------------------------
+    def submit(self) -> None:
+        if self._busy:
+            return
+        organisation_id = self.organisation_combo.currentData()
+        login = self.login_edit.text().strip()
+        if organisation_id is None:
+            self._refuse(self.tr("Выберите организацию."), self.organisation_combo)
+        elif not login:
+            self._refuse(self.tr("Введите логин."), self.login_edit)
+        elif not self.password_edit.text():
+            self._refuse(self.tr("Введите пароль."), self.password_edit)
+        else:
+            self.tasks.start(
+                self._log_in(organisation_id, login, self.password_edit.text()),
+                on_error=self._login_refused,
+            )
+
+    def _refuse(self, text: str, field: QWidget) -> None:
+        self.show_message(text)
+        field.setFocus()
+        self.login_failed.emit(text)
+
+    async def _log_in(self, organisation_id: int, login: str, password: str) -> None:
+        self._set_busy(True, self.tr("Вход в систему…"))
+        try:
+            result: LoginResult = await self.backend.log_in(
+                organisation_id, login, password, remember=self.remember_check.isChecked()
+            )
+        finally:
+            self._set_busy(False)
+        self.settings.last_organisation_id = organisation_id
+        self.settings.last_login = login
+        self.password_edit.clear()
+        self.show_message("")
+        self.logged_in.emit(result)
+
+    def _login_refused(self, error: BackendError) -> None:
+        self.password_edit.clear()
+        self._refuse(error.message, self.password_edit)
+
+    def show_message(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        for widget in (
+            self.organisation_combo,
+            self.login_edit,
+            self.password_edit,
+            self.remember_check,
+            self.login_button,
+        ):
+            widget.setEnabled(not busy)
+        # While busy the message line shows progress, in a calmer colour than an error.
+        self.show_message(text if busy else "")
+        self.message_label.setProperty("busy", busy)
+        self.message_label.style().unpolish(self.message_label)
+        self.message_label.style().polish(self.message_label)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.tasks.cancel_all()
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,85 @@
+"""User preferences and remembered window state, each in its own INI file.
+
+Preferences are declared once here, typed, with their defaults. Window state (sizes, column
+widths) lives apart so that it can be thrown away without losing a preference.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QSettings
+
+APP_NAME = "esh-desktop"
+LANGUAGES = ("system", "ru", "en")
+
+
+def default_config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class Settings:
+    def __init__(self, config_dir: Path | None = None) -> None:
+        self.config_dir = config_dir or default_config_dir()
+        self.config_dir.mkdir(parents=True, exist_ok=True)
+        self._prefs = QSettings(str(self.config_dir / "settings.ini"), QSettings.Format.IniFormat)
+        self.window_state = QSettings(
+            str(self.config_dir / "window-state.ini"), QSettings.Format.IniFormat
+        )
+
+    def _get(self, key: str, default: str = "") -> str:
+        value = self._prefs.value(key, default)
+        return value if isinstance(value, str) else default
+
+    # --- interface ------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """ "system" follows the computer's locale; "ru" or "en" override it."""
+        value = self._get("interface/language", "system")
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(value)
+        self._prefs.setValue("interface/language", value)
+
+    # --- login ----------------------------------------------------------------------------
+    @property
+    def last_organisation_id(self) -> int | None:
+        value = self._get("login/organisation_id")
+        return int(value) if value.isdigit() else None
+
+    @last_organisation_id.setter
+    def last_organisation_id(self, value: int | None) -> None:
+        self._prefs.setValue("login/organisation_id", "" if value is None else str(value))
+
+    @property
+    def last_login(self) -> str:
+        return self._get("login/login")
+
+    @last_login.setter
+    def last_login(self, value: str) -> None:
+        self._prefs.setValue("login/login", value)
+
+    def remembered_token(self, backend_key: str) -> str | None:
+        """The «Остаться в системе» token for this backend: revocable, never a password."""
+        if self._get("session/backend") != backend_key:
+            return None
+        return self._get("session/token") or None
+
+    def remember_token(self, backend_key: str, token: str | None) -> None:
+        if token:
+            self._prefs.setValue("session/backend", backend_key)
+            self._prefs.setValue("session/token", token)
+        else:
+            self._prefs.remove("session")
+
+    def sync(self) -> None:
+        self._prefs.sync()
+        self.window_state.sync()
