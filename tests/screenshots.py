@@ -1,0 +1,133 @@
+"""Render the main windows offscreen into PNG files: `python -m tests.screenshots docs`.
+
+Uses a fresh demo school, logs in as the demo accounts and grabs what a user would see.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QMenu, QWidget
+
+from backend.database import Database, sqlite_url
+from backend.demo.generator import create_demo_school
+from backend.local import LocalBackend
+from desktop.application import DesktopApplication, create_application
+
+
+async def _signal(signal) -> None:
+    future = asyncio.get_running_loop().create_future()
+    signal.connect(lambda *_: future.done() or future.set_result(None))
+    await future
+
+
+async def _settle() -> None:
+    await asyncio.sleep(0.3)
+
+
+async def _log_in(controller: DesktopApplication, login: str) -> None:
+    window = controller.show_login()
+    if window.organisation_combo.count() == 0:
+        await _signal(window.organisations_loaded)
+    window.login_edit.setText(login)
+    window.password_edit.setText("demo")
+    window.submit()
+    while controller.desktop is None:
+        await asyncio.sleep(0.01)
+    controller.desktop.resize(1280, 800)
+    await _settle()
+
+
+def _with_menus(desktop: QWidget, menus: list[QMenu]) -> QPixmap:
+    """The desktop with its open popup menus painted where they are on screen."""
+    picture = desktop.grab()
+    painter = QPainter(picture)
+    for menu in menus:
+        painter.drawPixmap(desktop.mapFromGlobal(menu.pos()), menu.grab())
+    painter.end()
+    return picture
+
+
+async def shoot(controller: DesktopApplication, out: Path) -> None:
+    window = controller.show_login()
+    if window.organisation_combo.count() == 0:
+        await _signal(window.organisations_loaded)
+    window.resize(720, 520)
+    await _settle()
+    window.grab().save(str(out / "login.png"))
+    window.close()
+    controller.login_window = None
+
+    await _log_in(controller, "klass")
+    desktop = controller.desktop
+    students = desktop.open_registry("students")
+    await _signal(students.loaded)
+    await _settle()
+    students.grab().save(str(out / "registry-students.png"))
+    desktop.windows.window("students").close()
+    await _settle()
+    menu = desktop.start_menu
+    menu.popup(desktop.taskbar.mapToGlobal(QPoint(0, 0)) - QPoint(0, menu.sizeHint().height()))
+    folder = next(a for a in menu.actions() if a.text() == "Классный журнал")
+    menu.setActiveAction(folder)
+    submenu = folder.menu()
+    submenu.popup(menu.pos() + QPoint(menu.width() - 4, menu.actionGeometry(folder).top()))
+    inner = submenu.actions()[0]
+    submenu.setActiveAction(inner)
+    inner.menu().popup(
+        submenu.pos() + QPoint(submenu.width() - 4, submenu.actionGeometry(inner).top())
+    )
+    await _settle()
+    _with_menus(desktop, [menu, submenu, inner.menu()]).save(str(out / "desktop-start-menu.png"))
+    for open_menu in (inner.menu(), submenu, menu):
+        open_menu.hide()
+    desktop.close()
+    controller.desktop = None
+
+    await _log_in(controller, "admin")
+    desktop = controller.desktop
+    settings = desktop.open_registry("organisation_settings")
+    await _signal(settings.loaded)
+    settings.short_name_edit.setText(settings.short_name_edit.text() + " (изменено)")
+    await _settle()
+    settings.grab().save(str(out / "organisation-settings.png"))
+    settings.short_name_edit.setText(settings.short_name_edit.text().removesuffix(" (изменено)"))
+    settings.close()
+    desktop.close()
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.sqlite3"
+        database = Database(sqlite_url(path))
+        database.upgrade()
+        with database.session() as session:
+            create_demo_school(session, dt.date.today())
+        database.dispose()
+        backend = LocalBackend(path)
+        controller = create_application(
+            backend, backend_key="screenshots", language="ru", config_dir=Path(folder), demo=True
+        )
+
+        async def run() -> None:
+            try:
+                await shoot(controller, out)
+            finally:
+                await backend.close()
+
+        qasync.run(run())
+    print(f"screenshots written to {out}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
