@@ -7,6 +7,7 @@ the database libraries while the main thread loads Qt and builds the login windo
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop.application import run
 
-    return run(
+    code = run(
         backend,
         backend_key=f"local:{path}",
         language=args.lang,
@@ -59,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         demo=args.demo,
         offer_demo=first_start and not args.demo,
     )
+    # Everything is saved and closed by now; spare the interpreter a last pass of the
+    # garbage collector over every object of Qt and SQLAlchemy on its way out.
+    gc.freeze()
+    return code
 
 
 if __name__ == "__main__":

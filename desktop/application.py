@@ -17,7 +17,6 @@ from desktop.login_window import LoginWindow
 from desktop.main_window import DesktopWindow
 from desktop.settings import Settings
 from desktop.theme import apply_theme
-from registries import catalog
 from registries.base import messages
 from registries.base.tasks import TaskRunner
 
@@ -122,6 +121,9 @@ class DesktopApplication(QObject):
             window.deleteLater()
 
     def show_desktop(self, user: CurrentUser) -> DesktopWindow:
+        # The registry modules load here, after the login window is already on screen.
+        from registries import catalog
+
         self.user = user
         desktop = DesktopWindow(
             self.backend,

@@ -79,6 +79,7 @@ class Settings:
             self._prefs.setValue("session/token", token)
         else:
             self._prefs.remove("session")
+        self._prefs.sync()  # a forgotten token must be gone even if the program is killed
 
     def sync(self) -> None:
         self._prefs.sync()

@@ -8,6 +8,7 @@ memory of the process in KiB; the caller measures the wall time of the whole pro
 from __future__ import annotations
 
 import asyncio
+import gc
 import resource
 import sys
 import tempfile
@@ -54,6 +55,7 @@ def main() -> int:
             backend, backend_key=f"local:{database}", language="ru", config_dir=Path(config)
         )
         code = qasync.run(drive(controller, login))
+    gc.freeze()  # as desktop.app.main does before exiting
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     return code
 

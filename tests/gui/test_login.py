@@ -102,6 +102,7 @@ def test_staying_logged_in_skips_the_login_window_next_time(
     token = settings.remembered_token("test")
     assert token, "a revocable token is remembered"
     assert "demo" not in token
+    settings.sync()
     assert "demo" not in (settings.config_dir / "settings.ini").read_text(encoding="utf-8")
     application.desktop.close()
     application.desktop = None
@@ -123,6 +124,7 @@ def test_the_login_is_remembered_but_never_the_password(
     qtbot.waitUntil(lambda: application.desktop is not None)
     assert settings.last_login == "klass"
     assert settings.remembered_token("test") is None
+    settings.sync()
     stored = (settings.config_dir / "settings.ini").read_text(encoding="utf-8")
     assert "demo" not in stored
 
