@@ -93,17 +93,24 @@ class LocalBackend:
         assert self._database is not None
         return self._database
 
-    def _in_session(self, work: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+    def _guarded(self, work: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        """Run database work, turning an unreachable or broken database into a sentence."""
         from sqlalchemy.exc import OperationalError
 
         try:
-            with self._db().session() as session:
-                return work(session, *args, **kwargs)
+            return work(*args, **kwargs)
         except OperationalError as error:
             log.exception("database error")
             raise BackendUnavailable(
                 f"Ошибка при обращении к базе данных «{self.path}». {_reason(error)}"
             ) from error
+
+    def _in_session(self, work: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        def run() -> R:
+            with self._db().session() as session:
+                return work(session, *args, **kwargs)
+
+        return self._guarded(run)
 
     def _as_user(self, token: str, work: Callable[..., R], *args: Any, **kwargs: Any) -> R:
         from backend.services import auth
@@ -155,11 +162,11 @@ class LocalBackend:
     async def log_in(
         self, organisation_id: int, login: str, password: str, *, remember: bool = False
     ) -> t.LoginResult:
-        def work(session: Session) -> tuple[t.CurrentUser, str]:
+        def work() -> tuple[t.CurrentUser, str]:
             from backend.services import auth
 
             return auth.log_in(
-                session,
+                self._db().session,
                 self._clock,
                 organisation_id,
                 login,
@@ -167,7 +174,7 @@ class LocalBackend:
                 remember=remember,
             )
 
-        user, token = await self._run(self._in_session, work)
+        user, token = await self._run(self._guarded, work)
         self._token = token
         return t.LoginResult(user=user, remember_token=token if remember else None)
 

@@ -297,3 +297,17 @@ class DemoInfo(Base):
     size: Mapped[str] = mapped_column(String(20))
     # The Monday of the last timetable week generated so far.
     timetable_until: Mapped[dt.date] = mapped_column(Date)
+
+
+class LoginThrottle(Base):
+    """Failed logins in a row for a login name (existing or not), and a lock after too many."""
+
+    __tablename__ = "login_throttles"
+
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    )
+    login: Mapped[str] = mapped_column(String(100), primary_key=True)  # casefolded
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC

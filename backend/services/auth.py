@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from backend.clock import Clock
-from backend.contract.errors import AccountBlocked, InvalidCredentials, NotAuthenticated
+from backend.contract.errors import (
+    AccountBlocked,
+    InvalidCredentials,
+    NotAuthenticated,
+    TooManyAttempts,
+)
 from backend.contract.types import (
     CurrentUser,
     OrganisationSummary,
@@ -24,6 +31,9 @@ SESSION_LIFETIME = dt.timedelta(hours=12)
 REMEMBERED_LIFETIME = dt.timedelta(days=30)
 MAX_LOGIN_LENGTH = 100
 MAX_PASSWORD_LENGTH = 200
+# After this many failed logins in a row a login name is locked for a while.
+MAX_FAILURES = 5
+LOCK_DURATION = dt.timedelta(minutes=5)
 
 
 def utc_naive(moment: dt.datetime) -> dt.datetime:
@@ -41,6 +51,72 @@ def list_organisations(session: Session) -> list[OrganisationSummary]:
 
 
 def log_in(
+    unit_of_work: Callable[[], AbstractContextManager[Session]],
+    clock: Clock,
+    organisation_id: int,
+    login: str,
+    password: str,
+    *,
+    remember: bool,
+) -> tuple[CurrentUser, str]:
+    """Check the credentials and open a session; returns the user and the session token.
+
+    Takes a unit-of-work factory rather than a session: a failed attempt must be recorded
+    and committed even though the login itself is refused.
+    """
+    name = login.strip()
+    key = name.casefold()[:MAX_LOGIN_LENGTH]
+    with unit_of_work() as session:
+        _refuse_if_locked(session, clock, organisation_id, key)
+    try:
+        with unit_of_work() as session:
+            user, token = _check_and_open(
+                session, clock, organisation_id, name, password, remember=remember
+            )
+            session.execute(
+                delete(m.LoginThrottle).where(
+                    m.LoginThrottle.organisation_id == organisation_id,
+                    m.LoginThrottle.login == key,
+                )
+            )
+            return user, token
+    except InvalidCredentials:
+        with unit_of_work() as session:
+            _record_failure(session, clock, organisation_id, key)
+        raise
+
+
+def _refuse_if_locked(session: Session, clock: Clock, organisation_id: int, key: str) -> None:
+    locked_until = session.scalar(
+        select(m.LoginThrottle.locked_until).where(
+            m.LoginThrottle.organisation_id == organisation_id, m.LoginThrottle.login == key
+        )
+    )
+    now = utc_naive(clock.now())
+    if locked_until is not None and locked_until > now:
+        minutes = max(1, -(-int((locked_until - now).total_seconds()) // 60))
+        raise TooManyAttempts(
+            "Слишком много неудачных попыток входа. "
+            f"Повторите попытку через {minutes} мин. или обратитесь к администратору."
+        )
+
+
+def _record_failure(session: Session, clock: Clock, organisation_id: int, key: str) -> None:
+    if not key or session.get(m.Organisation, organisation_id) is None:
+        return
+    now = utc_naive(clock.now())
+    row = session.get(m.LoginThrottle, (organisation_id, key), with_for_update=True)
+    if row is None:
+        row = m.LoginThrottle(organisation_id=organisation_id, login=key, failures=0)
+        session.add(row)
+    elif row.locked_until is not None and row.locked_until <= now:
+        row.failures = 0  # the lock has run out: a fresh series of attempts
+    row.failures += 1
+    row.last_failure_at = now
+    row.locked_until = now + LOCK_DURATION if row.failures >= MAX_FAILURES else None
+
+
+def _check_and_open(
     session: Session,
     clock: Clock,
     organisation_id: int,
@@ -49,8 +125,6 @@ def log_in(
     *,
     remember: bool,
 ) -> tuple[CurrentUser, str]:
-    """Check the credentials and open a session; returns the user and the session token."""
-    login = login.strip()
     account = None
     if 0 < len(login) <= MAX_LOGIN_LENGTH and len(password) <= MAX_PASSWORD_LENGTH:
         account = session.scalar(

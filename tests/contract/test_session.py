@@ -13,6 +13,7 @@ from backend.contract import (
     InvalidCredentials,
     NotAuthenticated,
     Role,
+    TooManyAttempts,
 )
 from tests.contract.conftest import log_in, organisation_id
 from tests.helpers import AsyncRunner
@@ -158,3 +159,41 @@ def test_a_remembered_session_lasts_a_month(
 def test_a_made_up_token_is_refused(run: AsyncRunner, backend: Backend) -> None:
     with pytest.raises(NotAuthenticated):
         run(backend.resume_session("made-up-token"))
+
+
+def test_repeated_failures_lock_the_login_for_a_while(
+    run: AsyncRunner, backend: Backend, clock: FixedClock
+) -> None:
+    school = organisation_id(run, backend)
+    for _ in range(5):
+        with pytest.raises(InvalidCredentials):
+            run(backend.log_in(school, "klass", "guess"))
+    with pytest.raises(TooManyAttempts) as locked:
+        run(backend.log_in(school, "klass", "demo"))
+    assert "Повторите попытку через 5 мин." in locked.value.message
+    clock.advance(dt.timedelta(minutes=5, seconds=1))
+    assert run(backend.log_in(school, "klass", "demo")).user.login == "klass"
+
+
+def test_an_unknown_login_is_locked_just_like_a_real_one(
+    run: AsyncRunner, backend: Backend
+) -> None:
+    school = organisation_id(run, backend)
+    for login in ("klass", "no-such-login"):
+        for _ in range(5):
+            with pytest.raises(InvalidCredentials):
+                run(backend.log_in(school, login, "guess"))
+        with pytest.raises(TooManyAttempts):
+            run(backend.log_in(school, login, "guess"))
+
+
+def test_a_successful_login_starts_the_count_again(run: AsyncRunner, backend: Backend) -> None:
+    school = organisation_id(run, backend)
+    for _ in range(4):
+        with pytest.raises(InvalidCredentials):
+            run(backend.log_in(school, "klass", "guess"))
+    run(backend.log_in(school, "klass", "demo"))
+    for _ in range(4):
+        with pytest.raises(InvalidCredentials):
+            run(backend.log_in(school, "klass", "guess"))
+    assert run(backend.log_in(school, "klass", "demo")).user.login == "klass"
