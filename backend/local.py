@@ -47,6 +47,7 @@ class LocalBackend:
         self._token: str | None = None
         self._database: Database | None = None
         self._open_error: BackendError | None = None
+        self._closed = False
         # Opening starts at once, on the worker thread, while the caller builds its windows.
         self._opened: Future[None] = self._executor.submit(self._open, demo, demo_size)
 
@@ -266,6 +267,10 @@ class LocalBackend:
 
     # --- lifetime -----------------------------------------------------------------------------
     async def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+
         def dispose() -> None:
             if self._database is not None:
                 self._database.dispose()

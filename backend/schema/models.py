@@ -35,6 +35,9 @@ NAMING = {
 }
 
 
+SEARCH_KEY_TYPE = String(320).with_variant(String(320, collation="C"), "postgresql")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -94,8 +97,10 @@ class Person(Base):
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
     # E.164, e.g. "+79123456789"
     phone: Mapped[str | None] = mapped_column(String(20))
-    # casefolded "фамилия имя отчество" with ё → е: searched and sorted on both SQLite and PG
-    search_key: Mapped[str] = mapped_column(String(320), index=True)
+    # casefolded "фамилия имя отчество" with ё → е: searched and sorted on both SQLite and PG.
+    # Compared by code point everywhere ("C" on PostgreSQL), so «Иванов Иван» comes before
+    # «Иванова Анна» whatever the server's locale.
+    search_key: Mapped[str] = mapped_column(SEARCH_KEY_TYPE, index=True)
 
     account: Mapped[Account | None] = relationship(back_populates="person", uselist=False)
 

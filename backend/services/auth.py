@@ -171,15 +171,14 @@ def user_for_token(session: Session, clock: Clock, token: str) -> CurrentUser:
     return current_user(session, account)
 
 
-def revoke_token(session: Session, clock: Clock, token: str) -> None:
-    session.execute(
+def revoke_token(session: Session, clock: Clock, token: str) -> bool:
+    """End the session of `token`; False when there was no such live session."""
+    result = session.execute(
         update(m.AuthToken)
-        .where(
-            m.AuthToken.token_hash == token_hash(token),
-            m.AuthToken.revoked_at.is_(None),
-        )
+        .where(m.AuthToken.token_hash == token_hash(token), m.AuthToken.revoked_at.is_(None))
         .values(revoked_at=utc_naive(clock.now()))
     )
+    return bool(result.rowcount)
 
 
 def current_user(session: Session, account: m.Account) -> CurrentUser:

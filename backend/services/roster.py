@@ -12,10 +12,35 @@ from backend.contract import types as t
 from backend.contract.errors import NotFound, ValidationFailed
 from backend.schema import models as m
 from backend.services.access import require_staff
-from backend.services.paging import fetch_page, search_condition
+from backend.services.paging import SortColumns, fetch_page, search_condition
 from backend.services.text import full_name
 
 _TEACHER = aliased(m.Person, name="teacher_person")
+
+
+# The columns each list can be sorted by, under the names clients use.
+STAFF_SORT: dict[str, SortColumns] = {
+    "full_name": m.Person.search_key,
+    "position": m.Employee.position,
+    "position_type": m.Employee.position_type,
+    "hired_on": m.Employee.hired_on,
+    "login": m.Account.login,
+    "blocked": m.Account.blocked,
+}
+STUDENT_SORT: dict[str, SortColumns] = {
+    "full_name": m.Person.search_key,
+    "class_name": (m.SchoolClass.grade, m.SchoolClass.letter),
+    "birth_date": m.Person.birth_date,
+    "status": m.Student.status,
+    "login": m.Account.login,
+    "blocked": m.Account.blocked,
+}
+PARENT_SORT: dict[str, SortColumns] = {
+    "full_name": m.Person.search_key,
+    "phone": m.Person.phone,
+    "login": m.Account.login,
+    "blocked": m.Account.blocked,
+}
 
 
 def _name(person: m.Person | None) -> str | None:
@@ -46,14 +71,7 @@ def list_staff(
         session,
         stmt,
         page,
-        sort_keys={
-            "full_name": m.Person.search_key,
-            "position": m.Employee.position,
-            "position_type": m.Employee.position_type,
-            "hired_on": m.Employee.hired_on,
-            "login": m.Account.login,
-            "blocked": m.Account.blocked,
-        },
+        sort_keys=STAFF_SORT,
         default_sort=[m.Person.search_key],
         tiebreaker=m.Employee.id,
     )
@@ -217,14 +235,7 @@ def list_students(
         session,
         stmt,
         page,
-        sort_keys={
-            "full_name": m.Person.search_key,
-            "class_name": (m.SchoolClass.grade, m.SchoolClass.letter),
-            "birth_date": m.Person.birth_date,
-            "status": m.Student.status,
-            "login": m.Account.login,
-            "blocked": m.Account.blocked,
-        },
+        sort_keys=STUDENT_SORT,
         default_sort=[m.Person.search_key],
         tiebreaker=m.Student.id,
     )
@@ -265,12 +276,7 @@ def list_parents(session: Session, user: t.CurrentUser, page: t.PageRequest) -> 
         session,
         stmt,
         page,
-        sort_keys={
-            "full_name": m.Person.search_key,
-            "phone": m.Person.phone,
-            "login": m.Account.login,
-            "blocked": m.Account.blocked,
-        },
+        sort_keys=PARENT_SORT,
         default_sort=[m.Person.search_key],
         tiebreaker=m.Parent.id,
     )

@@ -42,3 +42,18 @@ def test_sqlite_runs_with_wal_and_foreign_keys(tmp_path: Path) -> None:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
     database.dispose()
+
+
+def test_migrations_build_exactly_the_models_on_postgresql() -> None:
+    from tests.postgres import PostgresDatabases, database_for, skip_without_postgres
+
+    databases = PostgresDatabases(skip_without_postgres())
+    try:
+        database = database_for(databases, databases.create())
+        database.upgrade()
+        with database.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        database.dispose()
+    finally:
+        databases.close()
+    assert differences == []

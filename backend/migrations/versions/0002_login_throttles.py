@@ -1,4 +1,4 @@
-"""login throttling
+"""login throttling; names compared by code point on PostgreSQL
 
 Revision ID: 0002_login_throttles
 Revises: 0001_initial
@@ -32,7 +32,11 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("organisation_id", "login", name=op.f("pk_login_throttles")),
     )
+    if op.get_context().dialect.name == "postgresql":
+        op.alter_column("persons", "search_key", type_=sa.String(320, collation="C"))
 
 
 def downgrade() -> None:
+    if op.get_context().dialect.name == "postgresql":
+        op.alter_column("persons", "search_key", type_=sa.String(320))
     op.drop_table("login_throttles")
