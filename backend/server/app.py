@@ -1,0 +1,249 @@
+"""The ASGI application: every Backend operation as an endpoint under /api/v1.
+
+Endpoints are plain functions run in the server's thread pool; each request is one unit of
+work on the database, which holds all the state — so several processes can serve one
+PostgreSQL database behind a load balancer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+from fastapi import APIRouter, Depends, FastAPI, Query
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from backend.clock import Clock, SystemClock
+from backend.contract import types as t
+from backend.contract.errors import NotAuthenticated
+from backend.database import Database
+from backend.migrations import HEAD_REVISION
+from backend.server import schemas as s
+from backend.server.errors import ERROR_STATUSES, install_error_handlers
+from backend.server.limits import BodySizeLimit
+from backend.services import auth
+from backend.services.operations import USER_OPERATIONS
+
+R = TypeVar("R")
+MAX_BODY_BYTES = 64 * 1024
+API = "/api/v1"
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": s.ErrorResponse, "description": "Отказ: код и сообщение для пользователя"}
+    for status in ERROR_STATUSES
+}
+
+_bearer = HTTPBearer(auto_error=False, description="Токен сеанса из POST /api/v1/session")
+
+
+class Api:
+    """Binds the endpoints to one database and one clock."""
+
+    def __init__(self, database: Database, clock: Clock) -> None:
+        self.database = database
+        self.clock = clock
+
+    def as_user(self, token: str, operation: str, *args: Any, **kwargs: Any) -> Any:
+        with self.database.session() as session:
+            user = auth.user_for_token(session, self.clock, token)
+            return USER_OPERATIONS[operation](session, user, *args, **kwargs)
+
+    def anonymous(self, work: Callable[[Session], R]) -> R:
+        with self.database.session() as session:
+            return work(session)
+
+
+def token_of(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    if credentials is None or not credentials.credentials:
+        raise NotAuthenticated("Требуется вход в систему.")
+    if len(credentials.credentials) > 200:
+        raise NotAuthenticated()
+    return credentials.credentials
+
+
+Token = Annotated[str, Depends(token_of)]
+
+
+class PageQuery:
+    """The paging and search parameters every list shares; sorting is per list."""
+
+    def __init__(
+        self,
+        offset: s.Offset = 0,
+        limit: s.Limit = 50,
+        search: s.Search = "",
+        descending: bool = False,
+    ) -> None:
+        self.offset, self.limit, self.search, self.descending = offset, limit, search, descending
+
+    def request(self, sort_key: str | None) -> t.PageRequest:
+        return t.PageRequest(
+            offset=self.offset,
+            limit=self.limit,
+            search=self.search,
+            sort_key=sort_key,
+            descending=self.descending,
+        )
+
+
+Paging = Annotated[PageQuery, Depends()]
+
+
+def build_router(api: Api) -> APIRouter:
+    router = APIRouter(prefix=API, responses=ERROR_RESPONSES)
+
+    @router.get("/health", response_model=s.HealthResponse, tags=["service"])
+    def health() -> s.HealthResponse:
+        return s.HealthResponse(status="ok")
+
+    # --- session -----------------------------------------------------------------------------
+    @router.get("/organisations", response_model=list[t.OrganisationSummary], tags=["session"])
+    def organisations() -> list[t.OrganisationSummary]:
+        return api.anonymous(auth.list_organisations)
+
+    @router.post("/session", response_model=s.SessionResponse, tags=["session"])
+    def log_in(body: s.LoginRequest) -> s.SessionResponse:
+        user, token = auth.log_in(
+            api.database.session,
+            api.clock,
+            body.organisation_id,
+            body.login,
+            body.password,
+            remember=body.remember,
+        )
+        return s.SessionResponse(token=token, user=user)
+
+    @router.delete("/session", status_code=204, tags=["session"])
+    def log_out(token: Token) -> None:
+        if not api.anonymous(lambda session: auth.revoke_token(session, api.clock, token)):
+            raise NotAuthenticated()
+
+    @router.get("/me", response_model=t.CurrentUser, tags=["session"])
+    def me(token: Token) -> t.CurrentUser:
+        return api.anonymous(lambda session: auth.user_for_token(session, api.clock, token))
+
+    # --- roster ------------------------------------------------------------------------------
+    @router.get("/staff", response_model=t.Page[t.StaffMember], tags=["roster"])
+    def staff(
+        token: Token,
+        paging: Paging,
+        sort_key: s.StaffSort = None,
+        include_dismissed: bool = False,
+    ) -> Any:
+        page = paging.request(sort_key)
+        return api.as_user(token, "list_staff", page, include_dismissed=include_dismissed)
+
+    @router.get("/classes", response_model=list[t.SchoolClass], tags=["roster"])
+    def classes(token: Token) -> Any:
+        return api.as_user(token, "list_classes")
+
+    @router.get("/subjects", response_model=list[t.Subject], tags=["roster"])
+    def subjects(token: Token) -> Any:
+        return api.as_user(token, "list_subjects")
+
+    @router.get("/groups", response_model=list[t.Group], tags=["roster"])
+    def groups(token: Token, class_id: s.OptionalId = None) -> Any:
+        return api.as_user(token, "list_groups", class_id=class_id)
+
+    @router.get("/students", response_model=t.Page[t.Student], tags=["roster"])
+    def students(
+        token: Token,
+        paging: Paging,
+        sort_key: s.StudentSort = None,
+        class_id: s.OptionalId = None,
+        status: Annotated[list[t.StudentStatus] | None, Query(max_length=3)] = None,
+    ) -> Any:
+        statuses = tuple(dict.fromkeys(status or [t.StudentStatus.ENROLLED]))
+        page = paging.request(sort_key)
+        return api.as_user(token, "list_students", page, class_id=class_id, statuses=statuses)
+
+    @router.get("/parents", response_model=t.Page[t.Parent], tags=["roster"])
+    def parents(token: Token, paging: Paging, sort_key: s.ParentSort = None) -> Any:
+        return api.as_user(token, "list_parents", paging.request(sort_key))
+
+    # --- timetable ---------------------------------------------------------------------------
+    @router.get("/timetable", response_model=list[t.Lesson], tags=["timetable"])
+    def timetable(
+        token: Token,
+        date_from: dt.date,
+        date_to: dt.date,
+        teacher_id: s.OptionalId = None,
+        class_id: s.OptionalId = None,
+        group_id: s.OptionalId = None,
+    ) -> Any:
+        return api.as_user(
+            token,
+            "timetable",
+            date_from,
+            date_to,
+            teacher_id=teacher_id,
+            class_id=class_id,
+            group_id=group_id,
+        )
+
+    @router.get("/ktp-topics", response_model=list[t.KtpTopic], tags=["timetable"])
+    def ktp_topics(
+        token: Token,
+        group_id: Annotated[int, Query(ge=1, le=s.MAX_ID)],
+        subject_id: Annotated[int, Query(ge=1, le=s.MAX_ID)],
+    ) -> Any:
+        return api.as_user(token, "list_ktp_topics", group_id, subject_id)
+
+    # --- organisation ------------------------------------------------------------------------
+    @router.get(
+        "/organisation/settings", response_model=t.OrganisationSettings, tags=["organisation"]
+    )
+    def settings(token: Token) -> Any:
+        return api.as_user(token, "organisation_settings")
+
+    @router.put(
+        "/organisation/settings", response_model=t.OrganisationSettings, tags=["organisation"]
+    )
+    def update_settings(token: Token, body: s.OrganisationSettingsRequest) -> Any:
+        update = t.OrganisationSettingsUpdate(
+            name=body.name,
+            short_name=body.short_name,
+            chat_admin_employee_id=body.chat_admin_employee_id,
+            version=body.version,
+        )
+        return api.as_user(token, "update_organisation_settings", update)
+
+    return router
+
+
+def create_app(database: Database, *, clock: Clock | None = None) -> FastAPI:
+    """The server application for `database`."""
+    app = FastAPI(
+        title="Электронная школа — API",
+        version="1",
+        description="Контракт рабочего стола ЭШ по HTTP. Все методы, кроме входа, списка "
+        "организаций и проверки работоспособности, требуют заголовок "
+        "`Authorization: Bearer <токен>`.",
+        openapi_url=f"{API}/openapi.json",
+        docs_url=f"{API}/docs",
+        redoc_url=None,
+    )
+    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    install_error_handlers(app)
+    app.include_router(build_router(Api(database, clock or SystemClock())))
+    app.state.database = database
+    return app
+
+
+DATABASE_ENV = "ESH_DATABASE_URL"
+
+
+def app_from_environment() -> FastAPI:
+    """Factory for uvicorn workers: the database URL comes from ESH_DATABASE_URL."""
+    url = os.environ.get(DATABASE_ENV)
+    if not url:
+        raise RuntimeError(f"{DATABASE_ENV} is not set")
+    database = Database(url)
+    if database.current_revision() != HEAD_REVISION:
+        raise RuntimeError("the database schema is not current: run `esh-server migrate` first")
+    return create_app(database)

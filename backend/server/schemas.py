@@ -1,0 +1,79 @@
+"""Request bodies and query parameters, with their limits written into the OpenAPI schema.
+
+Responses are the contract's own data types; only what a client sends is described here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import Query
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+
+from backend.contract.types import MAX_PAGE_SIZE, CurrentUser
+from backend.services.roster import PARENT_SORT, STAFF_SORT, STUDENT_SORT
+
+# PostgreSQL cannot store a NUL character; refusing it here keeps it away from every query.
+NO_NUL = r"^[^\x00]*$"
+MAX_ID = 2**31 - 1
+
+
+def _a_json_number(value: object) -> object:
+    """JSON Schema's integer admits 12.0 but not "12" or true; so do we."""
+    if isinstance(value, str | bool):
+        raise ValueError("ожидается число")
+    return value
+
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_a_json_number)]
+Version = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_a_json_number)]
+
+
+def text(max_length: int, *, min_length: int = 0) -> object:
+    return Field(min_length=min_length, max_length=max_length, pattern=NO_NUL, strict=True)
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LoginRequest(StrictModel):
+    organisation_id: Id
+    login: Annotated[str, text(100, min_length=1)]
+    password: Annotated[str, text(200)]
+    remember: StrictBool = False
+
+
+class SessionResponse(BaseModel):
+    """A new session: the bearer token for the following requests, and who logged in."""
+
+    token: str
+    user: CurrentUser
+
+
+class ErrorResponse(BaseModel):
+    """Every refusal: a stable code and a sentence for the user."""
+
+    code: str
+    message: str
+    field_errors: dict[str, str] | None = None
+
+
+class HealthResponse(BaseModel):
+    status: str
+
+
+class OrganisationSettingsRequest(StrictModel):
+    name: Annotated[str, text(300)]
+    short_name: Annotated[str, text(120)]
+    chat_admin_employee_id: Id | None
+    version: Version
+
+
+Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="Сколько записей пропустить")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Размер страницы")]
+Search = Annotated[str, Query(max_length=200, pattern=NO_NUL, description="Строка поиска")]
+StaffSort = Annotated[Literal[tuple(STAFF_SORT)] | None, Query(description="Поле сортировки")]
+StudentSort = Annotated[Literal[tuple(STUDENT_SORT)] | None, Query(description="Поле сортировки")]
+ParentSort = Annotated[Literal[tuple(PARENT_SORT)] | None, Query(description="Поле сортировки")]
+OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
