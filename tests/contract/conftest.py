@@ -1,19 +1,30 @@
 """The Backend contract suite: every test runs against every implementation.
 
-Each implementation is a fixture parameter; today the embedded local backend.
+- local:    the embedded backend on a SQLite copy of the demo school;
+- remote:   the HTTP client talking to the server application in-process, on SQLite;
+- postgres: the same over a PostgreSQL copy of the demo school (needs ESH_TEST_POSTGRES_URL).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from backend.clock import FixedClock
 from backend.contract import Backend, CurrentUser
+from backend.database import Database, sqlite_url
+from backend.demo.generator import create_demo_school
 from backend.local import LocalBackend
+from backend.remote import RemoteBackend
+from backend.server.app import create_app
+from tests.conftest import TODAY
 from tests.helpers import AsyncRunner
+from tests.postgres import PostgresDatabases, database_for, skip_without_postgres
+
+BACKENDS = ["local", "remote", "postgres"]
 
 
 @pytest.fixture
@@ -23,21 +34,82 @@ def run() -> Iterator[AsyncRunner]:
     runner.close()
 
 
-@pytest.fixture(params=["local"])
-def backend(
-    request: pytest.FixtureRequest, demo_db_path: Path, clock: FixedClock, run: AsyncRunner
-) -> Iterator[Backend]:
-    implementation = LocalBackend(demo_db_path, clock=clock)
-    yield implementation
-    run(implementation.close())
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[tuple[PostgresDatabases, str]]:
+    """The PostgreSQL server and the name of a template database holding the demo school."""
+    databases = PostgresDatabases(skip_without_postgres())
+    template = databases.create()
+    database = database_for(databases, template)
+    database.upgrade()
+    with database.session() as session:
+        create_demo_school(session, TODAY)
+    database.dispose()
+    yield databases, template
+    databases.close()
 
 
 @pytest.fixture
-def other_backend(demo_db_path: Path, clock: FixedClock, run: AsyncRunner) -> Iterator[Backend]:
+def server_database(
+    request: pytest.FixtureRequest, backend_kind: str, demo_db_path: Path
+) -> Iterator[Database | None]:
+    """The database behind the server, for the remote kinds; None for the local backend."""
+    if backend_kind == "local":
+        yield None
+        return
+    if backend_kind == "remote":
+        database = Database(sqlite_url(demo_db_path))
+        yield database
+        database.dispose()
+        return
+    databases, template = request.getfixturevalue("postgres")
+    name = databases.create(template=template)
+    database = database_for(databases, name)
+    yield database
+    database.dispose()
+    databases.drop(name)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend_kind(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def make_backend(
+    backend_kind: str,
+    server_database: Database | None,
+    demo_db_path: Path,
+    clock: FixedClock,
+    run: AsyncRunner,
+) -> Iterator[Callable[[], Backend]]:
+    """Makes clients of one school database: each is another PC."""
+    made: list[Backend] = []
+    transport = None
+    if server_database is not None:
+        transport = httpx.ASGITransport(app=create_app(server_database, clock=clock))
+
+    def make() -> Backend:
+        if transport is None:
+            client: Backend = LocalBackend(demo_db_path, clock=clock)
+        else:
+            client = RemoteBackend("http://esh.test", transport=transport)
+        made.append(client)
+        return client
+
+    yield make
+    for client in made:
+        run(client.close())
+
+
+@pytest.fixture
+def backend(make_backend: Callable[[], Backend]) -> Backend:
+    return make_backend()
+
+
+@pytest.fixture
+def other_backend(make_backend: Callable[[], Backend]) -> Backend:
     """A second client of the same database (another PC, another user)."""
-    implementation = LocalBackend(demo_db_path, clock=clock)
-    yield implementation
-    run(implementation.close())
+    return make_backend()
 
 
 def organisation_id(run: AsyncRunner, backend: Backend, short_name: str = "МБОУ СОШ № 7") -> int:

@@ -1,0 +1,243 @@
+"""The remote backend: the Backend contract over HTTP, spoken to an `esh-server`.
+
+Every failure becomes a contract error with a sentence for the user: a server that cannot be
+reached, one that does not answer in time, and every refusal the server sends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+import httpx
+
+from backend.contract import types as t
+from backend.contract.codec import from_json, to_json
+from backend.contract.errors import (
+    BackendError,
+    BackendUnavailable,
+    NotAuthenticated,
+    ValidationFailed,
+    error_from_dict,
+)
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+API = "/api/v1"
+# The whole request, connection and answer included, must finish within this time.
+REQUEST_DEADLINE = 20.0
+
+
+class RemoteBackend:
+    """Implements `backend.contract.Backend` against an `esh-server` at `base_url`."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        deadline: float = REQUEST_DEADLINE,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._transport = transport
+        self._deadline = deadline
+        self._client: httpx.AsyncClient | None = None
+        self._token: str | None = None
+
+    # --- plumbing -----------------------------------------------------------------------------
+    def _http(self) -> httpx.AsyncClient:
+        if self._client is None:
+            self._client = httpx.AsyncClient(
+                base_url=self.base_url + API,
+                transport=self._transport,
+                timeout=httpx.Timeout(10.0, connect=5.0),
+                headers={"User-Agent": "esh-desktop"},
+            )
+        return self._client
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json: Any = None,
+        authenticated: bool = True,
+        token: str | None = None,
+    ) -> Any:
+        headers = {}
+        bearer = token or self._token
+        if authenticated:
+            if bearer is None:
+                raise NotAuthenticated("Вход в систему не выполнен.")
+            headers["Authorization"] = f"Bearer {bearer}"
+        query = {k: v for k, v in (params or {}).items() if v is not None}
+        try:
+            async with asyncio.timeout(self._deadline):
+                response = await self._http().request(
+                    method, path, params=query, json=json, headers=headers
+                )
+        except (TimeoutError, httpx.TimeoutException) as error:
+            raise BackendUnavailable(
+                f"Сервер {self.base_url} не ответил вовремя. Проверьте подключение к сети "
+                "и повторите попытку; если так будет и дальше — обратитесь к администратору."
+            ) from error
+        except httpx.TransportError as error:
+            raise BackendUnavailable(
+                f"Не удалось подключиться к серверу {self.base_url}. Проверьте подключение "
+                "к сети и адрес сервера; возможно, сервер остановлен."
+            ) from error
+        if response.is_success:
+            return response.json() if response.content else None
+        raise _error_of(response)
+
+    async def _get(self, path: str, hint: Any, **params: Any) -> Any:
+        return from_json(hint, await self._request("GET", path, params=params))
+
+    @staticmethod
+    def _page_params(page: t.PageRequest) -> dict[str, Any]:
+        return {
+            "offset": page.offset,
+            "limit": page.limit,
+            "search": page.search or None,
+            "sort_key": page.sort_key,
+            "descending": "true" if page.descending else None,
+        }
+
+    # --- session ------------------------------------------------------------------------------
+    async def list_organisations(self) -> list[t.OrganisationSummary]:
+        data = await self._request("GET", "/organisations", authenticated=False)
+        return from_json(list[t.OrganisationSummary], data)
+
+    async def log_in(
+        self, organisation_id: int, login: str, password: str, *, remember: bool = False
+    ) -> t.LoginResult:
+        data = await self._request(
+            "POST",
+            "/session",
+            json={
+                "organisation_id": organisation_id,
+                "login": login,
+                "password": password,
+                "remember": remember,
+            },
+            authenticated=False,
+        )
+        self._token = data["token"]
+        user = from_json(t.CurrentUser, data["user"])
+        return t.LoginResult(user=user, remember_token=self._token if remember else None)
+
+    async def resume_session(self, token: str) -> t.CurrentUser:
+        user = from_json(t.CurrentUser, await self._request("GET", "/me", token=token))
+        self._token = token
+        return user
+
+    async def log_out(self, *, forget: bool = True) -> None:
+        token, self._token = self._token, None
+        if token is not None and forget:
+            await self._request("DELETE", "/session", token=token)
+
+    async def current_user(self) -> t.CurrentUser:
+        return await self._get("/me", t.CurrentUser)
+
+    # --- roster -------------------------------------------------------------------------------
+    async def list_staff(
+        self, page: t.PageRequest, *, include_dismissed: bool = False
+    ) -> t.Page[t.StaffMember]:
+        return await self._get(
+            "/staff",
+            t.Page[t.StaffMember],
+            **self._page_params(page),
+            include_dismissed="true" if include_dismissed else None,
+        )
+
+    async def list_classes(self) -> list[t.SchoolClass]:
+        return await self._get("/classes", list[t.SchoolClass])
+
+    async def list_subjects(self) -> list[t.Subject]:
+        return await self._get("/subjects", list[t.Subject])
+
+    async def list_groups(self, *, class_id: int | None = None) -> list[t.Group]:
+        return await self._get("/groups", list[t.Group], class_id=class_id)
+
+    async def list_students(
+        self,
+        page: t.PageRequest,
+        *,
+        class_id: int | None = None,
+        statuses: Sequence[t.StudentStatus] = (t.StudentStatus.ENROLLED,),
+    ) -> t.Page[t.Student]:
+        if not statuses:
+            # The server reads a missing list as the default; say what was meant instead.
+            raise ValidationFailed("Не выбран ни один статус ученика.", {"statuses": "Пусто."})
+        return await self._get(
+            "/students",
+            t.Page[t.Student],
+            **self._page_params(page),
+            class_id=class_id,
+            status=[status.value for status in statuses],
+        )
+
+    async def list_parents(self, page: t.PageRequest) -> t.Page[t.Parent]:
+        return await self._get("/parents", t.Page[t.Parent], **self._page_params(page))
+
+    # --- timetable ----------------------------------------------------------------------------
+    async def timetable(
+        self,
+        date_from: dt.date,
+        date_to: dt.date,
+        *,
+        teacher_id: int | None = None,
+        class_id: int | None = None,
+        group_id: int | None = None,
+    ) -> list[t.Lesson]:
+        return await self._get(
+            "/timetable",
+            list[t.Lesson],
+            date_from=date_from.isoformat(),
+            date_to=date_to.isoformat(),
+            teacher_id=teacher_id,
+            class_id=class_id,
+            group_id=group_id,
+        )
+
+    async def list_ktp_topics(self, group_id: int, subject_id: int) -> list[t.KtpTopic]:
+        return await self._get(
+            "/ktp-topics", list[t.KtpTopic], group_id=group_id, subject_id=subject_id
+        )
+
+    # --- organisation -------------------------------------------------------------------------
+    async def organisation_settings(self) -> t.OrganisationSettings:
+        return await self._get("/organisation/settings", t.OrganisationSettings)
+
+    async def update_organisation_settings(
+        self, update: t.OrganisationSettingsUpdate
+    ) -> t.OrganisationSettings:
+        data = await self._request("PUT", "/organisation/settings", json=to_json(update))
+        return from_json(t.OrganisationSettings, data)
+
+    # --- lifetime -----------------------------------------------------------------------------
+    async def close(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+
+def _error_of(response: httpx.Response) -> BackendError:
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict) and "code" in body and "message" in body:
+        return error_from_dict(body)
+    log.warning("unexpected answer %s from %s", response.status_code, response.request.url)
+    if response.status_code >= 500:
+        return BackendUnavailable(
+            f"Сервер не смог выполнить запрос (ошибка {response.status_code}). "
+            "Повторите попытку позже."
+        )
+    return BackendError(f"Сервер отклонил запрос (ошибка {response.status_code}).")
