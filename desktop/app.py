@@ -1,7 +1,7 @@
 """`esh-desktop`: start the ЭШ desktop.
 
-This module stays light on purpose: it opens the backend first, whose worker thread then loads
-the database libraries while the main thread loads Qt and builds the login window.
+This module is where the desktop's backends are made; nothing else in the desktop knows which
+one it got.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ import gc
 import sys
 from pathlib import Path
 
+from backend.contract import Backend
 from backend.local import LocalBackend
+from desktop.connection import Connection, server_address
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -19,6 +21,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="esh-desktop", description="Рабочий стол «Электронной школы» с реестром «Сферум»."
     )
     parser.add_argument("--db", type=Path, help="файл базы данных SQLite (встроенный режим)")
+    parser.add_argument("--server", help="адрес сервера ЭШ, например https://esh.school.ru")
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -44,21 +47,48 @@ def database_path(args: argparse.Namespace) -> Path:
     return default_data_dir() / name
 
 
+class BackendFactory:
+    """Makes the backend for a connection; the embedded one lives in `database`."""
+
+    def __init__(self, database: Path, *, demo: bool = False, demo_size: str = "standard") -> None:
+        self.database = database
+        self.demo = demo
+        self.demo_size = demo_size
+
+    def __call__(self, connection: Connection) -> tuple[Backend, str]:
+        """The backend and a key naming it (remembered logins belong to one backend)."""
+        if connection.server_url is not None:
+            from backend.remote import RemoteBackend  # httpx loads only when it is needed
+
+            return RemoteBackend(connection.server_url), f"server:{connection.server_url}"
+        backend = LocalBackend(self.database, demo=self.demo, demo_size=self.demo_size)
+        return backend, f"local:{self.database}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     path = database_path(args)
+    factory = BackendFactory(path, demo=args.demo, demo_size=args.demo_size)
+    connection: Connection | None = None
+    if args.server:
+        try:
+            connection = Connection(server_address(args.server))
+        except ValueError as error:
+            sys.exit(f"esh-desktop: {error}")
+    elif args.db or args.demo:
+        connection = Connection()
+    # Without --server, --db or --demo the connection chosen last time is used.
     first_start = not path.exists()
-    backend = LocalBackend(path, demo=args.demo, demo_size=args.demo_size)
 
     from desktop.application import run
 
     code = run(
-        backend,
-        backend_key=f"local:{path}",
+        factory,
+        connection=connection,
         language=args.lang,
         config_dir=args.config_dir,
         demo=args.demo,
-        offer_demo=first_start and not args.demo,
+        offer_demo=first_start and not args.demo and not args.server,
     )
     # Everything is saved and closed by now; spare the interpreter a last pass of the
     # garbage collector over every object of Qt and SQLAlchemy on its way out.

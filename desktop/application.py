@@ -5,24 +5,30 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 
-from backend.contract import Backend, BackendError, CurrentUser, LoginResult
+from backend.contract import Backend, BackendError, CurrentUser, LoginResult, NotAuthenticated
+from desktop.connection import Connection
 from desktop.i18n import choose_language, install_language
 from desktop.login_window import LoginWindow
 from desktop.main_window import DesktopWindow
+from desktop.session_guard import GuardedBackend
 from desktop.settings import Settings
 from desktop.theme import apply_theme
 from registries.base import messages
 from registries.base.tasks import TaskRunner
 
 translate = QCoreApplication.translate
-
 log = logging.getLogger(__name__)
+
+# Makes the backend for a connection, with the key its remembered logins are filed under.
+BackendFactory = Callable[[Connection], tuple[Backend, str]]
 
 
 def demo_hint() -> str:
@@ -35,25 +41,25 @@ def demo_hint() -> str:
 
 
 class DesktopApplication(QObject):
-    """Owns the windows of one run: the login window or the desktop, never both."""
+    """Owns the windows of one run: the login window, the desktop, or the desktop waiting
+    behind the login window after its session ended."""
 
     def __init__(
         self,
-        backend: Backend,
+        backend_factory: BackendFactory,
         settings: Settings,
         *,
-        backend_key: str,
+        connection: Connection | None = None,
         language: str = "ru",
         demo: bool = False,
         offer_demo: bool = False,
     ) -> None:
         super().__init__()
-        self.language = language
-        self.backend = backend
         self.settings = settings
-        self.backend_key = backend_key
+        self.language = language
         self.demo = demo
         self.offer_demo = offer_demo
+        self._factory = backend_factory
         self.tasks = TaskRunner(self)
         self.login_window: LoginWindow | None = None
         self.desktop: DesktopWindow | None = None
@@ -61,9 +67,16 @@ class DesktopApplication(QObject):
         self._remembered = False
         self._logging_out = False
         self._finished = asyncio.Event()
+        self.connection = connection or settings.connection
+        self._open(self.connection)
+
+    def _open(self, connection: Connection) -> None:
+        inner, self.backend_key = self._factory(connection)
+        self._inner = inner
+        self.backend: Backend = cast(Backend, GuardedBackend(inner, self._session_expired))
 
     async def run(self) -> int:
-        if self.offer_demo:
+        if self.offer_demo and not self.connection.is_server:
             await self._offer_demo_school()
         await self.start_session()
         await self._finished.wait()
@@ -73,29 +86,56 @@ class DesktopApplication(QObject):
     def quit(self) -> None:
         self._finished.set()
 
+    # --- connection ---------------------------------------------------------------------------
+    async def switch_connection(self, connection: Connection) -> None:
+        """Talk to another backend from now on (only while nobody is logged in)."""
+        if connection == self.connection or self.desktop is not None:
+            return
+        old = self._inner
+        self._open(connection)
+        self.connection = connection
+        self.settings.connection = connection
+        if self.login_window is not None:
+            self.login_window.set_backend(self.backend, connection)
+            self.login_window.load_organisations()
+        await old.close()
+
     # --- session ------------------------------------------------------------------------------
     async def start_session(self) -> None:
         token = self.settings.remembered_token(self.backend_key)
         if token:
             try:
                 user = await self.backend.resume_session(token)
-            except BackendError:
+            except NotAuthenticated:
                 self.settings.remember_token(self.backend_key, None)
+            except BackendError as error:
+                log.warning("could not resume the session: %s", error.message)
             else:
                 self._remembered = True
                 self.show_desktop(user)
                 return
         self.show_login()
 
-    def show_login(self) -> LoginWindow:
-        window = LoginWindow(self.backend, self.settings, hint=demo_hint() if self.demo else "")
+    def show_login(self, message: str = "") -> LoginWindow:
+        window = LoginWindow(
+            self.backend,
+            self.settings,
+            connection=self.connection,
+            hint=demo_hint() if self.demo else "",
+        )
         window.set_language(self.language)
         window.language_chosen.connect(self._change_language)
+        window.connection_chosen.connect(
+            lambda connection: self.tasks.start(self.switch_connection(connection))
+        )
         window.logged_in.connect(self._logged_in)
         window.closed.connect(self._login_closed)
+        if self.desktop is not None:
+            # The desktop waits behind: the connection cannot change under it.
+            window.lock_connection()
         self.login_window = window
         window.show()
-        window.load_organisations()
+        window.load_organisations(message)
         return window
 
     def _change_language(self, language: str) -> None:
@@ -106,19 +146,42 @@ class DesktopApplication(QObject):
             self.login_window.set_hint(demo_hint() if self.demo else "")
 
     def _login_closed(self) -> None:
+        self.login_window = None
         if self.desktop is None:
             self.quit()
+        elif not self.desktop.isEnabled():
+            self.desktop.close()  # gave up logging in again: the program ends
 
     def _logged_in(self, result: LoginResult) -> None:
         self._remembered = result.remember_token is not None
         if result.remember_token:
             self.settings.remember_token(self.backend_key, result.remember_token)
-        self.show_desktop(result.user)
         window, self.login_window = self.login_window, None
         if window is not None:
             window.closed.disconnect(self._login_closed)
             window.close()
             window.deleteLater()
+        desktop = self.desktop
+        if desktop is not None and self.user is not None:
+            if result.user.account_id == self.user.account_id:
+                # The same person again after the session ended: carry on where they were.
+                desktop.setEnabled(True)
+                return
+            self._logging_out = True
+            try:
+                desktop.close()
+            finally:
+                self._logging_out = False
+            desktop.deleteLater()
+            self.desktop = None
+        self.show_desktop(result.user)
+
+    def _session_expired(self, error: NotAuthenticated) -> None:
+        """A call found the session over: the login window comes back over the desktop."""
+        if self.desktop is None or self.login_window is not None or self._logging_out:
+            return
+        self.desktop.setEnabled(False)
+        self.show_login(error.message)
 
     def show_desktop(self, user: CurrentUser) -> DesktopWindow:
         # The registry modules load here, after the login window is already on screen.
@@ -168,12 +231,16 @@ class DesktopApplication(QObject):
 
     def _desktop_closed(self) -> None:
         if not self._logging_out:
+            if self.login_window is not None:
+                self.login_window.closed.disconnect(self._login_closed)
+                self.login_window.close()
+                self.login_window = None
             self.quit()
 
     # --- first start --------------------------------------------------------------------------
     async def _offer_demo_school(self) -> None:
-        create_demo = getattr(self.backend, "create_demo_school", None)
-        is_empty = getattr(self.backend, "is_empty", None)
+        create_demo = getattr(self._inner, "create_demo_school", None)
+        is_empty = getattr(self._inner, "is_empty", None)
         if create_demo is None or is_empty is None:
             return
         try:
@@ -203,9 +270,9 @@ class DesktopApplication(QObject):
 
 
 def create_application(
-    backend: Backend,
+    backend_factory: BackendFactory,
     *,
-    backend_key: str,
+    connection: Connection | None = None,
     language: str | None = None,
     config_dir: Path | None = None,
     demo: bool = False,
@@ -221,15 +288,15 @@ def create_application(
     install_language(chosen)
     apply_theme(app)
     return DesktopApplication(
-        backend,
+        backend_factory,
         settings,
-        backend_key=backend_key,
+        connection=connection,
         language=chosen,
         demo=demo,
         offer_demo=offer_demo,
     )
 
 
-def run(backend: Backend, **options: object) -> int:
-    controller = create_application(backend, **options)  # type: ignore[arg-type]
+def run(backend_factory: BackendFactory, **options: object) -> int:
+    controller = create_application(backend_factory, **options)  # type: ignore[arg-type]
     return qasync.run(controller.run())

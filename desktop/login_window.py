@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from backend.contract import Backend, BackendError, LoginResult, OrganisationSummary
+from desktop.connection import Connection, server_address
 from desktop.settings import Settings
 from registries.base.icons import icon
 from registries.base.tasks import TaskRunner
@@ -28,6 +29,7 @@ class LoginWindow(QWidget):
     login_failed = Signal(str)  # the sentence shown
     organisations_loaded = Signal()
     language_chosen = Signal(str)  # "ru" / "en"
+    connection_chosen = Signal(object)  # Connection
     closed = Signal()
 
     def __init__(
@@ -35,6 +37,7 @@ class LoginWindow(QWidget):
         backend: Backend,
         settings: Settings,
         *,
+        connection: Connection | None = None,
         hint: str = "",
         parent: QWidget | None = None,
     ) -> None:
@@ -43,6 +46,8 @@ class LoginWindow(QWidget):
         self.setWindowIcon(icon("esh"))
         self.backend = backend
         self.settings = settings
+        self.connection = connection or Connection()
+        self._pending_message = ""
         self.tasks = TaskRunner(self)
         self._hint_text = hint
         self._busy = False
@@ -55,6 +60,18 @@ class LoginWindow(QWidget):
         self.product_label.setObjectName("productTitle")
         self.heading_label = QLabel(card)
         self.heading_label.setObjectName("loginHeading")
+        self.connection_combo = QComboBox(card)
+        self.connection_combo.setObjectName("connectionCombo")
+        self.server_edit = QLineEdit(card)
+        self.server_edit.setObjectName("serverEdit")
+        self.server_edit.setMaxLength(300)
+        self.connect_button = QPushButton(card)
+        self.connect_button.setObjectName("connectButton")
+        self.server_row = QWidget(card)
+        server_layout = QHBoxLayout(self.server_row)
+        server_layout.setContentsMargins(0, 0, 0, 0)
+        server_layout.addWidget(self.server_edit, 1)
+        server_layout.addWidget(self.connect_button)
         self.organisation_combo = QComboBox(card)
         self.organisation_combo.setObjectName("organisationCombo")
         self.organisation_combo.setMinimumWidth(320)
@@ -85,6 +102,10 @@ class LoginWindow(QWidget):
         self.language_combo.addItem("English", "en")
 
         self.form = QFormLayout()
+        self.connection_caption = QLabel(card)
+        self.server_caption = QLabel(card)
+        self.form.addRow(self.connection_caption, self.connection_combo)
+        self.form.addRow(self.server_caption, self.server_row)
         self.organisation_caption = QLabel(card)
         self.login_caption = QLabel(card)
         self.password_caption = QLabel(card)
@@ -123,12 +144,16 @@ class LoginWindow(QWidget):
         self.login_button.clicked.connect(self.submit)
         self.password_edit.returnPressed.connect(self.submit)
         self.login_edit.returnPressed.connect(self.password_edit.setFocus)
-        self.retry_button.clicked.connect(self.load_organisations)
+        self.retry_button.clicked.connect(lambda: self.load_organisations())
+        self.connection_combo.currentIndexChanged.connect(self._connection_kind_chosen)
+        self.connect_button.clicked.connect(self._server_chosen)
+        self.server_edit.returnPressed.connect(self._server_chosen)
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.language_chosen.emit(self.language_combo.currentData())
         )
         self.login_edit.setText(settings.last_login)
         self.retranslate_ui()
+        self._show_connection(self.connection)
         self.resize(720, 520)
 
     # --- texts ------------------------------------------------------------------------------
@@ -136,6 +161,17 @@ class LoginWindow(QWidget):
         self.setWindowTitle(self.tr("Электронная школа — вход в систему"))
         self.product_label.setText(self.tr("Электронная школа"))
         self.heading_label.setText(self.tr("Вход в систему"))
+        self.connection_caption.setText(self.tr("Подключение"))
+        self.server_caption.setText(self.tr("Адрес сервера"))
+        self.server_edit.setPlaceholderText("https://esh.school.ru")
+        self.connect_button.setText(self.tr("Подключиться"))
+        index = self.connection_combo.currentIndex()
+        self.connection_combo.blockSignals(True)
+        self.connection_combo.clear()
+        self.connection_combo.addItem(self.tr("Встроенная база данных"), "local")
+        self.connection_combo.addItem(self.tr("Сервер"), "server")
+        self.connection_combo.setCurrentIndex(max(index, 0))
+        self.connection_combo.blockSignals(False)
         self.organisation_caption.setText(self.tr("Организация"))
         self.organisation_combo.setPlaceholderText(self.tr("Выберите организацию"))
         self.login_caption.setText(self.tr("Логин"))
@@ -161,12 +197,67 @@ class LoginWindow(QWidget):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    # --- connection -------------------------------------------------------------------------
+    def _show_connection(self, connection: Connection) -> None:
+        self.connection_combo.blockSignals(True)
+        self.connection_combo.setCurrentIndex(1 if connection.is_server else 0)
+        self.connection_combo.blockSignals(False)
+        self.server_edit.setText(connection.server_url or self.settings.last_server_url)
+        self._set_server_row_visible(connection.is_server)
+
+    def _set_server_row_visible(self, visible: bool) -> None:
+        self.server_row.setVisible(visible)
+        self.server_caption.setVisible(visible)
+
+    def _connection_kind_chosen(self, _index: int) -> None:
+        server = self.connection_combo.currentData() == "server"
+        self._set_server_row_visible(server)
+        if server:
+            self.server_edit.setFocus()
+            if self.server_edit.text().strip():
+                self._server_chosen()
+        else:
+            self.connection_chosen.emit(Connection())
+
+    def _server_chosen(self) -> None:
+        try:
+            address = server_address(self.server_edit.text())
+        except ValueError as error:
+            self._refuse(str(error), self.server_edit)
+            return
+        self.server_edit.setText(address)
+        if Connection(address) == self.connection:
+            self.load_organisations()  # «Подключиться» again: try the same server again
+        else:
+            self.connection_chosen.emit(Connection(address))
+
+    def set_backend(self, backend: Backend, connection: Connection) -> None:
+        """Use another backend, chosen by the user or given by the desktop."""
+        self.tasks.cancel_all()
+        self.backend = backend
+        self.connection = connection
+        self._show_connection(connection)
+        self.organisation_combo.clear()
+
+    def lock_connection(self) -> None:
+        """While a desktop waits behind this window, the connection cannot change."""
+        self.connection_combo.setEnabled(False)
+        self.server_row.setEnabled(False)
+
     # --- organisations ----------------------------------------------------------------------
-    def load_organisations(self) -> None:
+    def load_organisations(self, message: str = "") -> None:
+        """Fetch the organisations; `message` is shown once they are there (e.g. why the
+        user has to log in again)."""
+        self._pending_message = message
         self.tasks.start(self._load_organisations(), on_error=self._organisations_failed)
 
     async def _load_organisations(self) -> None:
-        self._set_busy(True, self.tr("Подключение к базе данных…"))
+        busy_text = (
+            self.tr("Подключение к серверу…")
+            if self.connection.is_server
+            else self.tr("Подключение к базе данных…")
+        )
+        self._set_busy(True, busy_text)
         self.retry_button.hide()
         try:
             organisations = await self.backend.list_organisations()
@@ -189,12 +280,14 @@ class LoginWindow(QWidget):
         if not organisations:
             self.show_message(self.tr("В базе данных нет ни одной организации."))
         else:
-            self.show_message("")
+            self.show_message(self._pending_message)
         (self.password_edit if self.login_edit.text() else self.login_edit).setFocus()
 
     def _organisations_failed(self, error: BackendError) -> None:
+        self.organisation_combo.clear()
         self.show_message(error.message)
         self.retry_button.show()
+        self.login_failed.emit(error.message)
 
     # --- logging in -------------------------------------------------------------------------
     def submit(self) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QSettings
 
+from desktop.connection import Connection
+
 APP_NAME = "esh-desktop"
 LANGUAGES = ("system", "ru", "en")
 
@@ -66,6 +68,22 @@ class Settings:
     @last_login.setter
     def last_login(self, value: str) -> None:
         self._prefs.setValue("login/login", value)
+
+    @property
+    def connection(self) -> Connection:
+        """The last connection chosen in the login window."""
+        url = self._get("connection/server_url")
+        return Connection(url) if self._get("connection/kind") == "server" and url else Connection()
+
+    @connection.setter
+    def connection(self, value: Connection) -> None:
+        self._prefs.setValue("connection/kind", "server" if value.is_server else "local")
+        if value.server_url:
+            self._prefs.setValue("connection/server_url", value.server_url)
+
+    @property
+    def last_server_url(self) -> str:
+        return self._get("connection/server_url")
 
     def remembered_token(self, backend_key: str) -> str | None:
         """The «Остаться в системе» token for this backend: revocable, never a password."""

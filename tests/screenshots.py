@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from backend.database import Database, sqlite_url
 from backend.demo.generator import create_demo_school
-from backend.local import LocalBackend
+from desktop.app import BackendFactory
 from desktop.application import DesktopApplication, create_application
+from desktop.connection import Connection
 
 
 async def _signal(signal) -> None:
@@ -113,16 +114,19 @@ def main() -> int:
         with database.session() as session:
             create_demo_school(session, dt.date.today())
         database.dispose()
-        backend = LocalBackend(path)
         controller = create_application(
-            backend, backend_key="screenshots", language="ru", config_dir=Path(folder), demo=True
+            BackendFactory(path),
+            connection=Connection(),
+            language="ru",
+            config_dir=Path(folder),
+            demo=True,
         )
 
         async def run() -> None:
             try:
                 await shoot(controller, out)
             finally:
-                await backend.close()
+                await controller.backend.close()
 
         qasync.run(run())
     print(f"screenshots written to {out}/")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backend.contract import BackendError, ValidationFailed
+from backend.contract import BackendError, NotAuthenticated, ValidationFailed
 from registries.base import messages
 from registries.base.tasks import TaskRunner
 
@@ -202,7 +202,8 @@ class EditWindow(QDialog):
         except BackendError as error:
             self.show_message(error.message)
             self.save_failed.emit(error.message)
-            await messages.error_async(self, error.message)
+            if not isinstance(error, NotAuthenticated):  # the login window says that one
+                await messages.error_async(self, error.message)
             return
         finally:
             self._saving = False

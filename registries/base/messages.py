@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -83,7 +84,8 @@ async def _shown(box: QMessageBox) -> QMessageBox.ButtonRole:
     try:
         return await future
     finally:
-        box.deleteLater()
+        if shiboken6.isValid(box):  # its parent may have been destroyed meanwhile
+            box.deleteLater()
 
 
 async def ask_async(parent: QWidget | None, text: str, title: str | None = None) -> bool:

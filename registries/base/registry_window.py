@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from backend.contract import BackendError, Page, PageRequest
-from registries.base import messages
 from registries.base.context import RegistryContext
 from registries.base.icons import icon
 from registries.base.search_box import SearchBox
@@ -279,7 +278,7 @@ class RegistryWindow(QWidget, Generic[T]):
     def _failed(self, error: BackendError) -> None:
         self._update_paging()
         self.load_failed.emit(error.message)
-        self.tasks.start(messages.error_async(self, error.message))
+        self.tasks.report(error)
 
     def _reselect(self, previous: T | None) -> None:
         previous_id = getattr(previous, "id", None)

@@ -2,7 +2,8 @@
 
 A task started here is cancelled when its owner is destroyed, so a late answer from the backend
 never touches a deleted widget. A `BackendError` is an expected failure: its sentence is shown
-to the user. Anything else is a bug and goes to `sys.excepthook`.
+to the user — except NotAuthenticated, which the application answers by bringing back the
+login window. Anything else is a bug and goes to `sys.excepthook`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from backend.contract import BackendError
+from backend.contract import BackendError, NotAuthenticated
 from registries.base import messages
 
 ErrorHandler = Callable[[BackendError], None]
@@ -47,6 +48,14 @@ class TaskRunner:
             task.cancel()
         self._tasks.clear()
 
+    def report(self, error: BackendError) -> None:
+        """Show the error's sentence in a message box over the owner."""
+        if isinstance(error, NotAuthenticated):
+            return  # the login window comes back and says it
+        parent = self._owner if isinstance(self._owner, QWidget) else None
+        # Shown without nesting an event loop inside the caller.
+        self.start(messages.error_async(parent, error.message))
+
     def _finished(self, task: asyncio.Task[Any], on_error: ErrorHandler | None) -> None:
         self._tasks.discard(task)
         if task.cancelled():
@@ -58,8 +67,6 @@ class TaskRunner:
             if on_error is not None:
                 on_error(error)
             else:
-                parent = self._owner if isinstance(self._owner, QWidget) else None
-                # Shown without nesting an event loop inside this callback.
-                self.start(messages.error_async(parent, error.message))
+                self.report(error)
             return
         sys.excepthook(type(error), error, error.__traceback__)

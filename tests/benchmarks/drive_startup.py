@@ -1,6 +1,6 @@
 """One measured start of the desktop: `python -m tests.benchmarks.drive_startup DB LOGIN`.
 
-Starts exactly as `esh-desktop --db DB` does (backend first, then Qt), logs in through the login
+Starts exactly as `esh-desktop --db DB` does, logs in through the login
 window, opens «Ученики», waits until its first page is on screen and quits. Prints the peak
 memory of the process in KiB; the caller measures the wall time of the whole process.
 """
@@ -14,7 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from backend.local import LocalBackend
+from desktop.app import BackendFactory
+from desktop.connection import Connection
 
 
 async def drive(controller, login: str) -> int:
@@ -44,7 +45,7 @@ async def drive(controller, login: str) -> int:
 
 def main() -> int:
     database, login = Path(sys.argv[1]), sys.argv[2]
-    backend = LocalBackend(database)
+    factory = BackendFactory(database)
 
     import qasync
 
@@ -52,7 +53,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as config:
         controller = create_application(
-            backend, backend_key=f"local:{database}", language="ru", config_dir=Path(config)
+            factory, connection=Connection(), language="ru", config_dir=Path(config)
         )
         code = qasync.run(drive(controller, login))
     gc.freeze()  # as desktop.app.main does before exiting

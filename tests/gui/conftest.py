@@ -14,9 +14,10 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
 from backend.clock import FixedClock
-from backend.contract import CurrentUser
+from backend.contract import Backend, CurrentUser
 from backend.local import LocalBackend
 from desktop.application import DesktopApplication
+from desktop.connection import Connection
 from desktop.i18n import install_language
 from desktop.main_window import DesktopWindow
 from desktop.settings import Settings
@@ -108,10 +109,19 @@ def desktop_for(
 
 
 @pytest.fixture
+def backend_factory(gui_backend: LocalBackend) -> Callable[[Connection], tuple[Backend, str]]:
+    """Every connection leads to the test's backend (servers get their own fixtures)."""
+    return lambda _connection: (gui_backend, "test")
+
+
+@pytest.fixture
 def application(
-    qloop: qasync.QEventLoop, qtbot: Any, gui_backend: LocalBackend, settings: Settings
+    qloop: qasync.QEventLoop,
+    qtbot: Any,
+    backend_factory: Callable[[Connection], tuple[Backend, str]],
+    settings: Settings,
 ) -> Iterator[DesktopApplication]:
-    controller = DesktopApplication(gui_backend, settings, backend_key="test", demo=True)
+    controller = DesktopApplication(backend_factory, settings, connection=Connection(), demo=True)
     yield controller
     for window in (controller.login_window, controller.desktop):
         if window is not None:

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop.application import DesktopApplication
+from desktop.connection import Connection
 from desktop.settings import Settings
 from tests.gui.conftest import finish
 
@@ -107,7 +108,9 @@ def test_staying_logged_in_skips_the_login_window_next_time(
     application.desktop.close()
     application.desktop = None
 
-    again = DesktopApplication(application.backend, settings, backend_key="test")
+    again = DesktopApplication(
+        lambda _connection: (application.backend, "test"), settings, connection=Connection()
+    )
     finish(qtbot, again.start_session())
     assert again.desktop is not None
     assert again.login_window is None
