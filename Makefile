@@ -10,13 +10,20 @@ TS_SOURCES := $(wildcard translations/*.ts)
 QM_FILES := $(TS_SOURCES:.ts=.qm)
 QT_SOURCES := $(shell find desktop registries -name '*.py' 2>/dev/null)
 
-.PHONY: demo run test lint bench translations lupdate screenshots clean
+.PHONY: demo run server test lint bench translations lupdate screenshots clean
 
 demo: $(INSTALLED) $(QM_FILES)
 	$(BIN)/esh-desktop --demo
 
 run: $(INSTALLED) $(QM_FILES)
 	$(BIN)/esh-desktop
+
+# A trial server on one PC: the demo school in a SQLite file, on this computer only.
+SERVER_DB ?= $(CURDIR)/server-demo.sqlite3
+SERVER_PORT ?= 8000
+server: $(INSTALLED)
+	$(BIN)/esh-server demo --database sqlite:///$(SERVER_DB)
+	$(BIN)/esh-server serve --database sqlite:///$(SERVER_DB) --host 127.0.0.1 --port $(SERVER_PORT)
 
 test: $(INSTALLED) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

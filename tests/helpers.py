@@ -1,10 +1,13 @@
-"""Small helpers for tests."""
+"""Small helpers for tests: a private event loop, a real server on loopback."""
 
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
+
+import uvicorn
 
 T = TypeVar("T")
 
@@ -35,3 +38,27 @@ class AsyncRunner:
             self.loop.close()
         finally:
             asyncio.events._set_running_loop(outer)
+
+
+class LoopbackServer:
+    def __init__(self, app: Any, port: int = 0) -> None:
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+        )
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LoopbackServer:
+        self.thread.start()
+        ready = threading.Event()
+        while not self.server.started and self.thread.is_alive():
+            ready.wait(0.01)
+        assert self.server.started, "uvicorn did not start"
+        return self
+
+    @property
+    def port(self) -> int:
+        return self.server.servers[0].sockets[0].getsockname()[1]
+
+    def __exit__(self, *_exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)

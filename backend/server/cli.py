@@ -35,19 +35,23 @@ def migrate(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    from backend.demo.generator import DemoSize, create_demo_school
+    from sqlalchemy import select
+
+    from backend.demo.generator import DemoSize, create_demo_school, extend_demo_timetable
+    from backend.schema.models import Organisation
 
     database = _database(args)
     database.upgrade()
+    today = args.date or dt.date.today()
     with database.session() as session:
-        from sqlalchemy import select
-
-        from backend.schema.models import Organisation
-
         if session.scalar(select(Organisation.id).limit(1)) is not None:
-            print("the database already holds organisations; the demo school was not added")
+            added = extend_demo_timetable(session, today)
+            print(
+                "the database already holds organisations; the demo school was not added"
+                + (f" (its timetable was carried forward: {added} lessons)" if added else "")
+            )
             return 0
-        create_demo_school(session, args.date or dt.date.today(), size=DemoSize(args.size))
+        create_demo_school(session, today, size=DemoSize(args.size))
     print(f"demo school ({args.size}) loaded")
     return 0
 
@@ -75,26 +79,46 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_database_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--database", default=default, help=f"SQLAlchemy URL (default: ${DATABASE_ENV})"
+    )
+
+
+def _add_serve_options(parser: argparse.ArgumentParser, default: object = None) -> None:
+    def given(value: object) -> object:
+        return value if default is None else default
+
+    parser.add_argument("--host", default=given("127.0.0.1"))
+    parser.add_argument("--port", type=int, default=given(8000))
+    parser.add_argument("--workers", type=int, default=given(1), help="server processes")
+    parser.add_argument(
+        "--ssl-certfile", default=default, help="TLS certificate (PEM) to serve HTTPS directly"
+    )
+    parser.add_argument("--ssl-keyfile", default=default, help="TLS private key (PEM)")
+    parser.add_argument(
+        "--forwarded-allow-ips",
+        default=given("127.0.0.1"),
+        help="reverse proxies whose X-Forwarded-* headers are trusted",
+    )
+    parser.add_argument("--log-level", default=given("info"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="esh-server", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--database", help=f"SQLAlchemy URL (default: ${DATABASE_ENV})")
+    # The options are accepted before and after the command; given after it, they win.
+    _add_database_option(parser)
+    _add_serve_options(parser)
     commands = parser.add_subparsers(dest="command")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--workers", type=int, default=1, help="server processes")
-    parser.add_argument("--ssl-certfile", help="TLS certificate (PEM) to serve HTTPS directly")
-    parser.add_argument("--ssl-keyfile", help="TLS private key (PEM)")
-    parser.add_argument(
-        "--forwarded-allow-ips",
-        default="127.0.0.1",
-        help="reverse proxies whose X-Forwarded-* headers are trusted",
-    )
-    parser.add_argument("--log-level", default="info")
-    commands.add_parser("serve", help="run the server (the default)")
-    commands.add_parser("migrate", help="apply the database migrations")
+    serve_parser = commands.add_parser("serve", help="run the server (the default)")
+    _add_database_option(serve_parser, argparse.SUPPRESS)
+    _add_serve_options(serve_parser, argparse.SUPPRESS)
+    migrate_parser = commands.add_parser("migrate", help="apply the database migrations")
+    _add_database_option(migrate_parser, argparse.SUPPRESS)
     demo_parser = commands.add_parser("demo", help="load the demo school into an empty database")
+    _add_database_option(demo_parser, argparse.SUPPRESS)
     demo_parser.add_argument("--size", choices=("standard", "large"), default="standard")
     demo_parser.add_argument("--date", type=dt.date.fromisoformat, default=None)
     args = parser.parse_args(argv)

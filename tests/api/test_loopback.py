@@ -2,44 +2,17 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-import uvicorn
 
 from backend.clock import FixedClock
 from backend.contract import BackendUnavailable, PageRequest
 from backend.database import Database, sqlite_url
 from backend.remote import RemoteBackend
 from backend.server.app import create_app
-from tests.helpers import AsyncRunner
-
-
-class LoopbackServer:
-    def __init__(self, app: Any, port: int = 0) -> None:
-        self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-        )
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> LoopbackServer:
-        self.thread.start()
-        ready = threading.Event()
-        while not self.server.started and self.thread.is_alive():
-            ready.wait(0.01)
-        assert self.server.started, "uvicorn did not start"
-        return self
-
-    @property
-    def port(self) -> int:
-        return self.server.servers[0].sockets[0].getsockname()[1]
-
-    def __exit__(self, *_exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
+from tests.helpers import AsyncRunner, LoopbackServer
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 import qasync
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from backend.clock import FixedClock
 from backend.contract import Backend
@@ -18,9 +19,12 @@ from backend.remote import RemoteBackend
 from backend.server.app import create_app
 from desktop.application import DesktopApplication
 from desktop.connection import Connection
+from desktop.login_window import LoginWindow
+from desktop.main_window import DesktopWindow
 from desktop.settings import Settings
 from registries.base.registry_window import RegistryWindow
 from tests.gui.conftest import click_message_box, finish, type_text
+from tests.helpers import LoopbackServer
 
 SERVER = "http://esh.school.test"
 
@@ -58,7 +62,7 @@ def remote_application(
         finish(qtbot, backend.close())
 
 
-def _choose_server(qtbot: Any, controller: DesktopApplication, address: str):
+def _choose_server(qtbot: Any, controller: DesktopApplication, address: str) -> LoginWindow:
     window = controller.show_login()
     qtbot.waitUntil(lambda: window.organisation_combo.count() > 0)
     window.connection_combo.setCurrentIndex(window.connection_combo.findText("Сервер"))
@@ -69,14 +73,17 @@ def _choose_server(qtbot: Any, controller: DesktopApplication, address: str):
     return window
 
 
-def _log_in_to_server(qtbot: Any, controller: DesktopApplication, login: str = "klass"):
-    window = _choose_server(qtbot, controller, SERVER)
-    qtbot.waitUntil(lambda: controller.connection == Connection(SERVER))
+def _log_in_to_server(
+    qtbot: Any, controller: DesktopApplication, login: str = "klass", address: str = SERVER
+) -> DesktopWindow:
+    window = _choose_server(qtbot, controller, address)
+    qtbot.waitUntil(lambda: controller.connection == Connection(address))
     qtbot.waitUntil(lambda: window.organisation_combo.count() == 2 and not window._busy)
     window.login_edit.setText(login)
     window.password_edit.setText("demo")
     window.submit()
     qtbot.waitUntil(lambda: controller.desktop is not None, timeout=10000)
+    assert controller.desktop is not None
     return controller.desktop
 
 
@@ -194,8 +201,33 @@ def test_a_message_box_is_not_shown_for_an_ended_session(
 
     _log_in_to_server(qtbot, remote_application)
     clock.advance(dt.timedelta(hours=13))
-    shown = click_message_box(qtbot, "Ок")
     remote_application.desktop.open_registry("parents")
     qtbot.waitUntil(lambda: remote_application.login_window is not None, timeout=10000)
     qtbot.wait(200)  # a message box, if one were coming, would be open by now
-    assert shown == []
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert [box.text() for box in boxes if box.isVisible()] == []
+
+
+def test_a_stopped_server_is_explained_and_work_goes_on_when_it_is_back(
+    qtbot: Any, remote_application: DesktopApplication, server_app: Any
+) -> None:
+    with LoopbackServer(server_app) as server:
+        port = server.port
+        address = f"http://127.0.0.1:{port}"
+        desktop = _log_in_to_server(qtbot, remote_application, address=address)
+        students: RegistryWindow = desktop.open_registry("students")
+        with qtbot.waitSignal(students.loaded, timeout=10000):
+            pass
+
+    shown = click_message_box(qtbot, "Ок")
+    with qtbot.waitSignal(students.load_failed, timeout=10000) as failed:
+        students.refresh()
+    assert failed.args[0].startswith(f"Не удалось подключиться к серверу {address}.")
+    qtbot.waitUntil(lambda: shown == [failed.args[0]])
+    assert remote_application.desktop is desktop
+    assert desktop.isEnabled()
+    assert students.model.rowCount() == 50, "what was on screen stays there"
+
+    with LoopbackServer(server_app, port), qtbot.waitSignal(students.loaded, timeout=10000):
+        students.refresh()
+    assert students.status_label.text() == "Показано записей 1 - 50 из 542"

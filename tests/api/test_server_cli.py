@@ -1,0 +1,58 @@
+"""`esh-server` as a school's administrator types it: migrate, demo, and a refusal to serve
+an out-of-date schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from backend.database import Database, sqlite_url
+from backend.migrations import HEAD_REVISION
+from backend.server import cli
+
+
+def test_migrate_accepts_the_database_before_or_after_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = sqlite_url(tmp_path / "school.sqlite3")
+    assert cli.main(["migrate", "--database", url]) == 0
+    assert "schema upgraded" in capsys.readouterr().out
+    assert cli.main(["--database", url, "migrate"]) == 0
+    assert "schema already current" in capsys.readouterr().out
+    assert Database(url).current_revision() == HEAD_REVISION
+
+
+def test_demo_loads_once_and_later_only_carries_the_timetable_forward(
+    demo_db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = sqlite_url(demo_db_path)
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        before = connection.execute(text("SELECT count(*) FROM organisations")).scalar()
+    assert cli.main(["demo", "--database", url, "--date", "2026-12-14"]) == 0
+    output = capsys.readouterr().out
+    assert "the demo school was not added" in output
+    assert "carried forward" in output
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM organisations")).scalar() == before
+        last = connection.execute(text("SELECT max(date) FROM lessons")).scalar()
+    engine.dispose()
+    assert str(last) >= "2026-12-21"
+
+
+def test_serving_an_unmigrated_database_is_refused_with_the_remedy(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "empty.sqlite3")
+    with pytest.raises(SystemExit) as refused:
+        cli.main(["serve", "--database", url])
+    assert "esh-server migrate" in str(refused.value)
+
+
+def test_without_a_database_the_command_says_how_to_give_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("ESH_DATABASE_URL", raising=False)
+    with pytest.raises(SystemExit) as refused:
+        cli.main(["migrate"])
+    assert "--database" in str(refused.value)
