@@ -148,7 +148,7 @@ class Employee(Base):
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     position: Mapped[str] = mapped_column(String(200))
     position_type: Mapped[PositionType] = mapped_column(_enum(PositionType, "position_type"))
     hired_on: Mapped[dt.date] = mapped_column(Date)
@@ -219,7 +219,7 @@ class Student(Base):
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     class_id: Mapped[int | None] = mapped_column(
         ForeignKey("classes.id", ondelete="SET NULL"), index=True
     )
@@ -237,7 +237,7 @@ class Parent(Base):
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
 
     person: Mapped[Person] = relationship()
 

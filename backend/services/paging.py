@@ -51,16 +51,24 @@ def fetch_page(
     default_sort: Sequence[ColumnElement[Any]],
     tiebreaker: ColumnElement[Any],
 ) -> tuple[Sequence[Any], int]:
-    """Rows of one page and the total number of matching rows."""
+    """Rows of one page and the total number of matching rows.
+
+    The page is found on the tiebreaker column alone and only its rows are then read in full:
+    the database sorts narrow rows and can leave out joins that add columns but not rows.
+    """
     check_page_request(page, sort_keys)
-    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    keys_only = stmt.with_only_columns(tiebreaker).order_by(None)
+    total = session.scalar(select(func.count()).select_from(keys_only.subquery())) or 0
     if page.sort_key is not None:
         columns = sort_keys[page.sort_key]
         columns = columns if isinstance(columns, tuple) else (columns,)
         order = [column.desc() if page.descending else column.asc() for column in columns]
     else:
         order = list(default_sort)
-    rows = session.execute(
-        stmt.order_by(*order, tiebreaker).offset(page.offset).limit(page.limit)
+    keys = session.scalars(
+        keys_only.order_by(*order, tiebreaker).offset(page.offset).limit(page.limit)
     ).all()
+    if not keys:
+        return [], total
+    rows = session.execute(stmt.where(tiebreaker.in_(keys)).order_by(*order, tiebreaker)).all()
     return rows, total
