@@ -12,6 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from backend.migrations import HEAD_REVISION
 
+SERVER_POOL_SIZE = 20
+SERVER_POOL_OVERFLOW = 20
+
 
 def sqlite_url(path: Path) -> URL:
     return URL.create("sqlite+pysqlite", database=str(path))
@@ -37,7 +40,15 @@ class Database:
             self.engine: Engine = create_engine(self.url, echo=echo)
             event.listen(self.engine, "connect", _set_sqlite_pragmas)
         else:
-            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True)
+            # A server worker runs up to 40 requests at once (the thread pool's size): enough
+            # pooled connections that busy moments reuse them rather than open new ones.
+            self.engine = create_engine(
+                self.url,
+                echo=echo,
+                pool_pre_ping=True,
+                pool_size=SERVER_POOL_SIZE,
+                max_overflow=SERVER_POOL_OVERFLOW,
+            )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property

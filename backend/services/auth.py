@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from typing import Any
 
-from sqlalchemy import delete, exists, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, Select, and_, bindparam, delete, exists, select, update
+from sqlalchemy.orm import Session, aliased
 
 from backend.clock import Clock
 from backend.contract.errors import (
@@ -153,22 +155,18 @@ def _check_and_open(
 
 
 def user_for_token(session: Session, clock: Clock, token: str) -> CurrentUser:
-    """The user a token belongs to; NotAuthenticated when it is unknown, expired or revoked."""
-    now = utc_naive(clock.now())
-    account = session.scalar(
-        select(m.Account)
-        .join(m.AuthToken, m.AuthToken.account_id == m.Account.id)
-        .where(
-            m.AuthToken.token_hash == token_hash(token),
-            m.AuthToken.revoked_at.is_(None),
-            m.AuthToken.expires_at > now,
-        )
-    )
-    if account is None:
+    """The user a token belongs to; NotAuthenticated when it is unknown, expired or revoked.
+
+    Every request of the server starts here, so it is one round trip to the database.
+    """
+    found = session.execute(
+        _user_by_token(), {"token_hash": token_hash(token), "now": utc_naive(clock.now())}
+    ).first()
+    if found is None:
         raise NotAuthenticated()
-    if account.blocked:
+    if found.Account.blocked:
         raise AccountBlocked()
-    return current_user(session, account)
+    return _user_from_row(found)
 
 
 def revoke_token(session: Session, clock: Clock, token: str) -> bool:
@@ -183,50 +181,95 @@ def revoke_token(session: Session, clock: Clock, token: str) -> bool:
 
 def current_user(session: Session, account: m.Account) -> CurrentUser:
     """Everything the desktop needs to know about the logged-in person, roles included."""
-    person = account.person
-    organisation = session.get_one(m.Organisation, account.organisation_id)
-    roles: set[Role] = set()
-    employee = session.scalar(
-        select(m.Employee).where(
-            m.Employee.person_id == person.id, m.Employee.dismissed_on.is_(None)
+    found = session.execute(_user_query().where(m.Account.id == account.id)).one()
+    return _user_from_row(found)
+
+
+@functools.cache
+def _user_by_token() -> Select[Any]:
+    # Built once: composing this statement costs more than running it.
+    return (
+        _user_query()
+        .join(m.AuthToken, m.AuthToken.account_id == m.Account.id)
+        .where(
+            m.AuthToken.token_hash == bindparam("token_hash"),
+            m.AuthToken.revoked_at.is_(None),
+            m.AuthToken.expires_at > bindparam("now"),
         )
     )
-    if employee is not None:
-        roles.add(Role.EMPLOYEE)
-        if employee.position_type is PositionType.ADMINISTRATION:
-            roles.add(Role.ADMINISTRATION)
-        elif employee.position_type is PositionType.TEACHING:
-            roles.add(Role.TEACHER)
-        if session.scalar(select(exists().where(m.SchoolClass.class_teacher_id == employee.id))):
-            roles.add(Role.CLASS_TEACHER)
-        chat_admin = session.scalar(
-            select(m.OrganisationSettings.chat_admin_employee_id).where(
-                m.OrganisationSettings.organisation_id == organisation.id
-            )
+
+
+def _user_query() -> Select[Any]:
+    """The account with its person, organisation and what makes up its roles, in one row."""
+    class_teacher = exists().where(m.SchoolClass.class_teacher_id == m.Employee.id)
+    chat_admin = (
+        select(m.OrganisationSettings.chat_admin_employee_id)
+        .where(m.OrganisationSettings.organisation_id == m.Account.organisation_id)
+        .scalar_subquery()
+    )
+    student_id = (
+        select(m.Student.id)
+        .where(m.Student.person_id == m.Account.person_id)
+        .where(m.Student.status == StudentStatus.ENROLLED)
+        .limit(1)
+        .scalar_subquery()
+    )
+    child = aliased(m.Student)
+    parent_id = (
+        select(m.Parent.id)
+        .where(
+            m.Parent.person_id == m.Account.person_id,
+            exists().where(
+                m.ParentChild.parent_id == m.Parent.id,
+                m.ParentChild.student_id == child.id,
+                child.status == StudentStatus.ENROLLED,
+            ),
         )
-        if chat_admin == employee.id:
+        .limit(1)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            m.Account,
+            m.Person,
+            m.Organisation.short_name.label("organisation_name"),
+            m.Employee.id.label("employee_id"),
+            m.Employee.position_type,
+            class_teacher.label("is_class_teacher"),
+            chat_admin.label("chat_admin_employee_id"),
+            student_id.label("student_id"),
+            parent_id.label("parent_id"),
+        )
+        .join(m.Person, m.Person.id == m.Account.person_id)
+        .join(m.Organisation, m.Organisation.id == m.Account.organisation_id)
+        .outerjoin(
+            m.Employee,
+            and_(m.Employee.person_id == m.Person.id, m.Employee.dismissed_on.is_(None)),
+        )
+        .order_by(m.Employee.id)
+        .limit(1)
+    )
+
+
+def _user_from_row(row: Row[Any]) -> CurrentUser:
+    account: m.Account = row.Account
+    person: m.Person = row.Person
+    roles: set[Role] = set()
+    if row.employee_id is not None:
+        roles.add(Role.EMPLOYEE)
+        if row.position_type is PositionType.ADMINISTRATION:
+            roles.add(Role.ADMINISTRATION)
+        elif row.position_type is PositionType.TEACHING:
+            roles.add(Role.TEACHER)
+        if row.is_class_teacher:
+            roles.add(Role.CLASS_TEACHER)
+        if row.chat_admin_employee_id == row.employee_id:
             roles.add(Role.CHAT_ADMIN)
         if account.is_org_admin:
             roles.add(Role.ORG_ADMIN)
-    student_id = session.scalar(
-        select(m.Student.id).where(
-            m.Student.person_id == person.id,
-            m.Student.status == StudentStatus.ENROLLED,
-        )
-    )
-    if student_id is not None:
+    if row.student_id is not None:
         roles.add(Role.STUDENT)
-    parent_id = session.scalar(
-        select(m.Parent.id).where(
-            m.Parent.person_id == person.id,
-            exists().where(
-                m.ParentChild.parent_id == m.Parent.id,
-                m.ParentChild.student_id == m.Student.id,
-                m.Student.status == StudentStatus.ENROLLED,
-            ),
-        )
-    )
-    if parent_id is not None:
+    if row.parent_id is not None:
         roles.add(Role.PARENT)
     if not roles:
         raise AccountBlocked(
@@ -235,12 +278,12 @@ def current_user(session: Session, account: m.Account) -> CurrentUser:
     return CurrentUser(
         account_id=account.id,
         person_id=person.id,
-        organisation_id=organisation.id,
-        organisation_name=organisation.short_name,
+        organisation_id=account.organisation_id,
+        organisation_name=row.organisation_name,
         login=account.login,
         full_name=full_name(person.last_name, person.first_name, person.middle_name),
         roles=frozenset(roles),
-        employee_id=employee.id if employee else None,
-        student_id=student_id,
-        parent_id=parent_id,
+        employee_id=row.employee_id,
+        student_id=row.student_id,
+        parent_id=row.parent_id,
     )
