@@ -35,6 +35,7 @@ lint: $(INSTALLED)
 
 bench: $(INSTALLED) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.startup
+	$(BIN)/python -m tests.benchmarks.server_load
 
 screenshots: $(INSTALLED) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.screenshots docs

@@ -75,6 +75,7 @@ def serve(args: argparse.Namespace) -> int:
         proxy_headers=True,
         forwarded_allow_ips=args.forwarded_allow_ips,
         log_level=args.log_level,
+        timeout_keep_alive=args.keep_alive,
     )
     return 0
 
@@ -102,6 +103,12 @@ def _add_serve_options(parser: argparse.ArgumentParser, default: object = None) 
         help="reverse proxies whose X-Forwarded-* headers are trusted",
     )
     parser.add_argument("--log-level", default=given("info"))
+    parser.add_argument(
+        "--keep-alive",
+        type=int,
+        default=given(30),
+        help="seconds an idle client connection stays open (desktops pause between actions)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
