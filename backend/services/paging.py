@@ -50,15 +50,20 @@ def fetch_page(
     sort_keys: Mapping[str, SortColumns],
     default_sort: Sequence[ColumnElement[Any]],
     tiebreaker: ColumnElement[Any],
+    count_stmt: Select[Any] | None = None,
 ) -> tuple[Sequence[Any], int]:
     """Rows of one page and the total number of matching rows.
+
+    `count_stmt`, when given, selects the same rows more cheaply (without joins that only
+    matter for searching or sorting) and is what gets counted.
 
     The page is found on the tiebreaker column alone and only its rows are then read in full:
     the database sorts narrow rows and can leave out joins that add columns but not rows.
     """
     check_page_request(page, sort_keys)
     keys_only = stmt.with_only_columns(tiebreaker).order_by(None)
-    total = session.scalar(select(func.count()).select_from(keys_only.subquery())) or 0
+    counted = keys_only if count_stmt is None else count_stmt
+    total = session.scalar(select(func.count()).select_from(counted.subquery())) or 0
     if page.sort_key is not None:
         columns = sort_keys[page.sort_key]
         columns = columns if isinstance(columns, tuple) else (columns,)

@@ -227,8 +227,14 @@ def list_students(
             m.Student.status.in_(list(statuses)),
         )
     )
+    # Without a search, the students alone tell how many there are.
+    count_stmt = select(m.Student.id).where(
+        m.Student.organisation_id == user.organisation_id,
+        m.Student.status.in_(list(statuses)),
+    )
     if class_id is not None:
         stmt = stmt.where(m.Student.class_id == class_id)
+        count_stmt = count_stmt.where(m.Student.class_id == class_id)
     if (condition := search_condition(page, m.Person.search_key)) is not None:
         stmt = stmt.where(condition)
     rows, total = fetch_page(
@@ -238,6 +244,7 @@ def list_students(
         sort_keys=STUDENT_SORT,
         default_sort=[m.Person.search_key],
         tiebreaker=m.Student.id,
+        count_stmt=count_stmt if condition is None else None,
     )
     parents = _parents_of(session, (student.id for student, *_ in rows))
     items = tuple(
@@ -279,6 +286,11 @@ def list_parents(session: Session, user: t.CurrentUser, page: t.PageRequest) -> 
         sort_keys=PARENT_SORT,
         default_sort=[m.Person.search_key],
         tiebreaker=m.Parent.id,
+        count_stmt=(
+            select(m.Parent.id).where(m.Parent.organisation_id == user.organisation_id)
+            if condition is None
+            else None
+        ),
     )
     children: dict[int, list[t.ChildRef]] = defaultdict(list)
     parent_ids = [parent.id for parent, *_ in rows]
