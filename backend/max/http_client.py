@@ -14,10 +14,12 @@ not create twice.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import httpx
@@ -43,6 +45,22 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_ATTEMPTS = 4
 FIRST_BACKOFF = 0.5
 MAX_BACKOFF = 8.0
+
+
+_IDEMPOTENCY_KEY: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "max_idempotency_key", default=None
+)
+
+
+@contextlib.contextmanager
+def idempotency_key(key: str) -> Iterator[None]:
+    """POSTs made inside the block carry `key` instead of a fresh random one: the outbox
+    passes its entry's id, so MAX recognises a delivery repeated after a crash."""
+    token = _IDEMPOTENCY_KEY.set(key)
+    try:
+        yield
+    finally:
+        _IDEMPOTENCY_KEY.reset(token)
 
 
 def to_millis(moment: dt.datetime) -> int:
@@ -159,7 +177,8 @@ class MaxHttpGateway:
 
     # --- transport --------------------------------------------------------------------------
     def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
-        headers = {"Idempotency-Key": uuid.uuid4().hex} if method == "POST" else {}
+        key = _IDEMPOTENCY_KEY.get() or uuid.uuid4().hex
+        headers = {"Idempotency-Key": key} if method == "POST" else {}
         backoff = self._first_backoff
         for attempt in range(1, self._attempts + 1):
             try:

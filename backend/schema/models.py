@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
     Time,
     UniqueConstraint,
 )
@@ -316,3 +317,30 @@ class LoginThrottle(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_failure_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC
+
+
+class MaxOutboxEntry(Base):
+    """A change for the MAX platform, written with the ЭШ change it belongs to and delivered
+    later by the outbox worker; entries with one `ordering_key` are delivered in id order."""
+
+    __tablename__ = "max_outbox"
+    __table_args__ = (
+        Index("ix_max_outbox_due", "state", "next_attempt_at"),
+        Index("ix_max_outbox_ordering", "ordering_key", "state", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    operation: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    ordering_key: Mapped[str] = mapped_column(String(100))
+    state: Mapped[str] = mapped_column(String(20))  # pending, delivered, failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC; a worker's lease
+    last_error: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Text)  # JSON of MAX's answer
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC

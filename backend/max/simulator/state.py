@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import threading
 import time
 import uuid
 from collections.abc import Iterator, Sequence
@@ -99,6 +100,7 @@ class SimulatedMax:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.faults = faults
         self.call_base_url = call_base_url
+        self._write_lock = threading.RLock()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -106,7 +108,8 @@ class SimulatedMax:
     @contextlib.contextmanager
     def _session(self) -> Iterator[Session]:
         self._apply_fault()
-        with self._sessions() as session, session.begin():
+        # One change at a time, as MAX would order them: new ids are the last one plus one.
+        with self._write_lock, self._sessions() as session, session.begin():
             yield session
 
     def _apply_fault(self) -> None:
@@ -141,7 +144,7 @@ class SimulatedMax:
     def add_user(
         self, phone: str, first_name: str, last_name: str, *, closed_to_invites: bool = False
     ) -> int:
-        with self._sessions() as session, session.begin():
+        with self._write_lock, self._sessions() as session, session.begin():
             existing = session.scalar(select(sm.SimUser).where(sm.SimUser.phone == phone))
             if existing is not None:
                 return existing.user_id
@@ -188,7 +191,7 @@ class SimulatedMax:
 
     def answer_link(self, request_id: str, *, accept: bool) -> LinkRequest:
         """The user presses «Подключить» (accept) or «Не подключать» in MAX."""
-        with self._sessions() as session, session.begin():
+        with self._write_lock, self._sessions() as session, session.begin():
             request = self._request(session, request_id)
             if request.status != LinkStatus.PENDING.value:
                 raise MaxConflict("request.answered", "На запрос уже ответили")

@@ -1,0 +1,49 @@
+"""the MAX outbox: changes for MAX written with the ЭШ change, delivered later
+
+Revision ID: 0004_max_outbox
+Revises: 0003_person_indexes
+Create Date: 2026-11-24
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004_max_outbox"
+down_revision = "0003_person_indexes"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "max_outbox",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("organisation_id", sa.Integer(), nullable=False),
+        sa.Column("operation", sa.String(length=40), nullable=False),
+        sa.Column("payload", sa.Text(), nullable=False),
+        sa.Column("ordering_key", sa.String(length=100), nullable=False),
+        sa.Column("state", sa.String(length=20), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("next_attempt_at", sa.DateTime(), nullable=False),
+        sa.Column("claimed_until", sa.DateTime(), nullable=True),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("result", sa.Text(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("delivered_at", sa.DateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["organisation_id"],
+            ["organisations.id"],
+            name=op.f("fk_max_outbox_organisation_id_organisations"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_max_outbox")),
+    )
+    op.create_index("ix_max_outbox_due", "max_outbox", ["state", "next_attempt_at"])
+    op.create_index("ix_max_outbox_ordering", "max_outbox", ["ordering_key", "state", "id"])
+    op.create_index(op.f("ix_max_outbox_organisation_id"), "max_outbox", ["organisation_id"])
+
+
+def downgrade() -> None:
+    op.drop_table("max_outbox")
