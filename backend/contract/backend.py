@@ -24,6 +24,7 @@ from backend.contract.types import (
     PageRequest,
     Parent,
     SchoolClass,
+    SferumLink,
     StaffMember,
     Student,
     StudentStatus,
@@ -97,6 +98,21 @@ class Backend(Protocol):
         self, update: OrganisationSettingsUpdate
     ) -> OrganisationSettings:
         """Raises Conflict when someone saved the settings after `update.version`."""
+        ...
+
+    # --- Sferum ---------------------------------------------------------------------------
+    async def sferum_link(self) -> SferumLink:
+        """The logged-in account's link to Sferum, as far as the ЭШ knows now."""
+        ...
+
+    async def request_sferum_link(self, phone: str) -> SferumLink:
+        """Ask MAX to link the account to the Sferum profile of `phone` (any common way of
+        writing a Russian mobile number). ValidationFailed for a wrong number,
+        LinkAlreadyRequested while a request waits, AlreadyLinked when linked."""
+        ...
+
+    async def unlink_sferum(self) -> SferumLink:
+        """Remove the link; NotFound when there is none."""
         ...
 
     # --- Lifetime ------------------------------------------------------------------------

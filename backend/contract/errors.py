@@ -71,6 +71,18 @@ class ValidationFailed(BackendError):
         return {**super().to_dict(), "field_errors": self.field_errors}
 
 
+class LinkAlreadyRequested(BackendError):
+    code = "link_already_requested"
+    default_message = (
+        "Запрос на привязку уже отправлен. Перейдите на платформу МАХ и подтвердите привязку"
+    )
+
+
+class AlreadyLinked(BackendError):
+    code = "already_linked"
+    default_message = "Учебный аккаунт успешно привязан к Сферум"
+
+
 class BackendUnavailable(BackendError):
     code = "unavailable"
     default_message = "Сервер недоступен. Проверьте подключение к сети и повторите попытку."
@@ -88,6 +100,8 @@ ERROR_TYPES: dict[str, type[BackendError]] = {
         NotFound,
         Conflict,
         ValidationFailed,
+        LinkAlreadyRequested,
+        AlreadyLinked,
         BackendUnavailable,
     )
 }

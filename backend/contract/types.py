@@ -228,3 +228,23 @@ class OrganisationSettingsUpdate:
     short_name: str
     chat_admin_employee_id: int | None
     version: int
+
+
+class SferumLinkStatus(StrEnum):
+    NOT_LINKED = "not_linked"  # never asked, or unlinked, cancelled
+    SENDING = "sending"  # written; on its way to MAX (retried while MAX is unavailable)
+    PENDING = "pending"  # in the user's «Сферум» chat in MAX, waiting for «Подключить»
+    LINKED = "linked"
+    REJECTED = "rejected"  # «Не подключать»
+    FAILED = "failed"  # MAX refused: no MAX account with that phone, or another reason
+
+
+@dataclass(frozen=True, slots=True)
+class SferumLink:
+    """The state of the logged-in account's link to its Sferum education profile."""
+
+    status: SferumLinkStatus
+    phone: str | None = None  # +7XXXXXXXXXX
+    # Why it failed, or what is happening while MAX cannot be reached; empty otherwise.
+    message: str = ""
+    web_url: str = ""  # the Sferum web messenger, for «Перейти в Сферум»
