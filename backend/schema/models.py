@@ -344,3 +344,26 @@ class MaxOutboxEntry(Base):
     result: Mapped[str | None] = mapped_column(Text)  # JSON of MAX's answer
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
     delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC
+
+
+class SferumLink(Base):
+    """An account's request to link to its Sferum profile, and what became of it; the newest
+    row of an account is its current state."""
+
+    __tablename__ = "sferum_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    phone: Mapped[str] = mapped_column(String(20), index=True)
+    role: Mapped[str] = mapped_column(String(40))  # «Педагог», «Ученик», «Родитель»
+    status: Mapped[str] = mapped_column(String(20))  # SferumLinkStatus values
+    request_id: Mapped[str | None] = mapped_column(String(64))  # MAX's, once delivered
+    outbox_id: Mapped[int | None] = mapped_column(Integer)
+    message: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from backend.services import organisation, roster, timetable
+from backend.clock import Clock
+from backend.services import organisation, roster, sferum, timetable
 
 USER_OPERATIONS: dict[str, Callable[..., Any]] = {
     "list_staff": roster.list_staff,
@@ -22,4 +23,19 @@ USER_OPERATIONS: dict[str, Callable[..., Any]] = {
     "list_ktp_topics": timetable.list_ktp_topics,
     "organisation_settings": organisation.organisation_settings,
     "update_organisation_settings": organisation.update_organisation_settings,
+    "sferum_link": sferum.current_link,
 }
+
+# Operations that also need the clock: (session, user, clock, *arguments).
+CLOCKED_OPERATIONS: dict[str, Callable[..., Any]] = {
+    "request_sferum_link": sferum.request_link,
+    "unlink_sferum": sferum.unlink,
+}
+
+
+def run_operation(
+    name: str, session: Any, user: Any, clock: Clock, *args: Any, **kwargs: Any
+) -> Any:
+    if name in CLOCKED_OPERATIONS:
+        return CLOCKED_OPERATIONS[name](session, user, clock, *args, **kwargs)
+    return USER_OPERATIONS[name](session, user, *args, **kwargs)

@@ -230,14 +230,15 @@ class OutboxWorker:
         gateway_for: Callable[[int], MaxGateway],
         clock: Clock,
         *,
-        on_settled: Outcome | None = None,
+        on_attempt: Outcome | None = None,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._gateway_for = gateway_for
         self._clock = clock
-        # Called in the transaction that records an entry delivered or failed, so that the
-        # ЭШ side (a link's state, a chat's MAX id) changes together with it.
-        self._on_settled = on_settled
+        # Called in the transaction that records an attempt (delivered, failed, or postponed
+        # while MAX is unavailable), so that the ЭШ side — a link's state, a chat's MAX id —
+        # changes together with it.
+        self._on_attempt = on_attempt
 
     def deliver_due(self, limit: int = 50) -> PassResult:
         """Deliver what is due now: the first pending entry of each ordering key."""
@@ -321,7 +322,7 @@ class OutboxWorker:
             with self._unit_of_work() as session:
                 entry = session.get_one(m.MaxOutboxEntry, entry_id)
                 if error.transient:
-                    self._retry_later(entry, error)
+                    self._retry_later(session, entry, error)
                     return "postponed"
                 self._settle(session, entry, FAILED, error=_describe(error))
             return "failed"
@@ -331,14 +332,15 @@ class OutboxWorker:
             self._settle(session, entry, DELIVERED)
         return "delivered"
 
-    def _retry_later(self, entry: m.MaxOutboxEntry, error: MaxError) -> None:
+    def _retry_later(self, session: Session, entry: m.MaxOutboxEntry, error: MaxError) -> None:
         entry.attempts += 1
         entry.last_error = _describe(error)
         entry.claimed_until = None
-        entry.next_attempt_at = self._now() + retry_pause(entry.attempts)
-        log.info(
-            "MAX outbox entry %s: %s; retry in %s", entry.id, error, retry_pause(entry.attempts)
-        )
+        pause = retry_pause(entry.attempts)
+        entry.next_attempt_at = self._now() + pause
+        log.info("MAX outbox entry %s: %s; next attempt in %s", entry.id, error, pause)
+        if self._on_attempt is not None:
+            self._on_attempt(session, entry)
 
     def _settle(
         self, session: Session, entry: m.MaxOutboxEntry, state: str, *, error: str | None = None
@@ -349,8 +351,8 @@ class OutboxWorker:
         entry.last_error = error
         if state == DELIVERED:
             entry.delivered_at = self._now()
-        if self._on_settled is not None:
-            self._on_settled(session, entry)
+        if self._on_attempt is not None:
+            self._on_attempt(session, entry)
 
 
 def _describe(error: MaxError) -> str:

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import create_engine, event, func, insert, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -161,6 +161,36 @@ class SimulatedMax:
                 )
             )
             return user_id
+
+    def add_users(self, people: Sequence[tuple[str, str, str]]) -> int:
+        """Register many (phone, first name, last name) at once; known phones are skipped."""
+        with self._write_lock, self._sessions() as session, session.begin():
+            known = set(session.scalars(select(sm.SimUser.phone)))
+            next_id = (
+                session.scalar(select(func.max(sm.SimUser.user_id))) or FIRST_USER_ID - 1
+            ) + 1
+            rows = []
+            for phone, first_name, last_name in people:
+                if phone in known:
+                    continue
+                known.add(phone)
+                rows.append(
+                    {
+                        "user_id": next_id,
+                        "phone": phone,
+                        "first_name": first_name,
+                        "last_name": last_name,
+                        "closed_to_invites": False,
+                    }
+                )
+                next_id += 1
+            if rows:
+                session.execute(insert(sm.SimUser), rows)
+            return len(rows)
+
+    def has_users(self) -> bool:
+        with self._sessions() as session:
+            return session.scalar(select(sm.SimUser.user_id).limit(1)) is not None
 
     def user_id_for(self, phone: str) -> int | None:
         with self._sessions() as session:

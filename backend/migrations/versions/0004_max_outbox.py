@@ -1,4 +1,5 @@
-"""the MAX outbox: changes for MAX written with the ЭШ change, delivered later
+"""the MAX outbox (changes for MAX written with the ЭШ change, delivered later) and the
+accounts' links to Sferum
 
 Revision ID: 0004_max_outbox
 Revises: 0003_person_indexes
@@ -43,7 +44,38 @@ def upgrade() -> None:
     op.create_index("ix_max_outbox_due", "max_outbox", ["state", "next_attempt_at"])
     op.create_index("ix_max_outbox_ordering", "max_outbox", ["ordering_key", "state", "id"])
     op.create_index(op.f("ix_max_outbox_organisation_id"), "max_outbox", ["organisation_id"])
+    op.create_table(
+        "sferum_links",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("organisation_id", sa.Integer(), nullable=False),
+        sa.Column("account_id", sa.Integer(), nullable=False),
+        sa.Column("phone", sa.String(length=20), nullable=False),
+        sa.Column("role", sa.String(length=40), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("request_id", sa.String(length=64), nullable=True),
+        sa.Column("outbox_id", sa.Integer(), nullable=True),
+        sa.Column("message", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["accounts.id"],
+            name=op.f("fk_sferum_links_account_id_accounts"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organisation_id"],
+            ["organisations.id"],
+            name=op.f("fk_sferum_links_organisation_id_organisations"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_sferum_links")),
+    )
+    op.create_index(op.f("ix_sferum_links_account_id"), "sferum_links", ["account_id"])
+    op.create_index(op.f("ix_sferum_links_organisation_id"), "sferum_links", ["organisation_id"])
+    op.create_index(op.f("ix_sferum_links_phone"), "sferum_links", ["phone"])
 
 
 def downgrade() -> None:
+    op.drop_table("sferum_links")
     op.drop_table("max_outbox")

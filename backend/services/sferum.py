@@ -1,0 +1,223 @@
+"""Linking an ЭШ account to the user's Sferum education profile on MAX.
+
+The request is written together with an outbox entry; the outbox worker sends it to MAX, and
+`refresh_pending_links` follows MAX's answer («Подключить» / «Не подключать»). The desktop only
+ever reads the state kept here, so it works the same while MAX is unreachable.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from backend.clock import Clock
+from backend.contract import types as t
+from backend.contract.errors import (
+    AlreadyLinked,
+    LinkAlreadyRequested,
+    NotFound,
+    ValidationFailed,
+)
+from backend.contract.phones import PHONE_FORMAT_MESSAGE, normalize_mobile
+from backend.max.gateway import LinkStatus, MaxError, MaxGateway
+from backend.schema import models as m
+from backend.services import outbox
+from backend.services.auth import utc_naive
+
+log = logging.getLogger(__name__)
+
+SFERUM_WEB_URL = "https://web.sferum.ru/"
+S = t.SferumLinkStatus
+# States in which the account has, or is getting, a link: a new request is not sent.
+ACTIVE = (S.SENDING.value, S.PENDING.value, S.LINKED.value)
+
+NOT_IN_MAX = (
+    "Номер телефона не зарегистрирован на платформе МАХ. Укажите номер, с которым вы "
+    "зарегистрированы в МАХ, или зарегистрируйтесь в МАХ с этим номером."
+)
+REJECTED_IN_MAX = "Привязка отклонена на платформе МАХ («Не подключать»)."
+WAITING_FOR_MAX = (
+    "Платформа МАХ сейчас недоступна. Запрос будет отправлен автоматически, как только она ответит."
+)
+PHONE_TAKEN = (
+    "Этот номер телефона уже привязан к другой учетной записи ЭШ с той же ролью. Один номер "
+    "можно привязать только к одной такой учетной записи."
+)
+
+
+def role_name(user: t.CurrentUser) -> str:
+    if user.has(t.Role.TEACHER):
+        return "Педагог"
+    if user.has(t.Role.EMPLOYEE):
+        return "Сотрудник"
+    if user.has(t.Role.STUDENT):
+        return "Ученик"
+    return "Родитель"
+
+
+def _latest(session: Session, account_id: int) -> m.SferumLink | None:
+    return session.scalar(
+        select(m.SferumLink)
+        .where(m.SferumLink.account_id == account_id)
+        .order_by(m.SferumLink.id.desc())
+        .limit(1)
+    )
+
+
+def _view(row: m.SferumLink | None) -> t.SferumLink:
+    if row is None or row.status == "unlinked":
+        return t.SferumLink(status=S.NOT_LINKED, web_url=SFERUM_WEB_URL)
+    return t.SferumLink(
+        status=S(row.status), phone=row.phone, message=row.message, web_url=SFERUM_WEB_URL
+    )
+
+
+def current_link(session: Session, user: t.CurrentUser) -> t.SferumLink:
+    return _view(_latest(session, user.account_id))
+
+
+def request_link(session: Session, user: t.CurrentUser, clock: Clock, phone: str) -> t.SferumLink:
+    number = normalize_mobile(phone)
+    if number is None:
+        raise ValidationFailed(PHONE_FORMAT_MESSAGE, {"phone": PHONE_FORMAT_MESSAGE})
+    latest = _latest(session, user.account_id)
+    if latest is not None and latest.status in (S.SENDING.value, S.PENDING.value):
+        raise LinkAlreadyRequested()
+    if latest is not None and latest.status == S.LINKED.value:
+        raise AlreadyLinked()
+    role = role_name(user)
+    taken = session.scalar(
+        select(m.SferumLink.id).where(
+            m.SferumLink.phone == number,
+            m.SferumLink.role == role,
+            m.SferumLink.account_id != user.account_id,
+            m.SferumLink.status.in_(ACTIVE),
+        )
+    )
+    if taken is not None and _is_current(session, taken):
+        raise ValidationFailed(PHONE_TAKEN, {"phone": PHONE_TAKEN})
+    now = utc_naive(clock.now())
+    row = m.SferumLink(
+        organisation_id=user.organisation_id,
+        account_id=user.account_id,
+        phone=number,
+        role=role,
+        status=S.SENDING.value,
+        message="",
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    row.outbox_id = outbox.enqueue(
+        session,
+        clock,
+        organisation_id=user.organisation_id,
+        operation="request_link",
+        payload={
+            "phone": number,
+            "subject": {
+                "esh_account_id": user.account_id,
+                "full_name": user.full_name,
+                "organisation_name": user.organisation_name,
+                "role": role,
+            },
+            "link_id": row.id,
+        },
+        ordering_key=f"link:{user.account_id}",
+    )
+    return _view(row)
+
+
+def _is_current(session: Session, link_id: int) -> bool:
+    row = session.get_one(m.SferumLink, link_id)
+    latest = _latest(session, row.account_id)
+    return latest is not None and latest.id == row.id
+
+
+def unlink(session: Session, user: t.CurrentUser, clock: Clock) -> t.SferumLink:
+    latest = _latest(session, user.account_id)
+    if latest is None or latest.status != S.LINKED.value:
+        raise NotFound("Учетная запись не привязана к Сферум.")
+    latest.status = "unlinked"
+    latest.updated_at = utc_naive(clock.now())
+    if latest.request_id is not None:
+        outbox.enqueue(
+            session,
+            clock,
+            organisation_id=user.organisation_id,
+            operation="unlink",
+            payload={"request_id": latest.request_id},
+            ordering_key=f"link:{user.account_id}",
+        )
+    return _view(None)
+
+
+# --- following MAX ------------------------------------------------------------------------
+def on_outbox_attempt(session: Session, entry: m.MaxOutboxEntry) -> None:
+    """Outbox hook: a link request was delivered, refused, or has to wait for MAX."""
+    if entry.operation != "request_link":
+        return
+    row = session.scalar(select(m.SferumLink).where(m.SferumLink.outbox_id == entry.id))
+    if row is None or row.status != S.SENDING.value:
+        return
+    row.updated_at = entry.delivered_at or entry.next_attempt_at
+    if entry.state == outbox.DELIVERED:
+        row.request_id = json.loads(entry.result or "{}").get("request_id")
+        row.status, row.message = S.PENDING.value, ""
+    elif entry.state == outbox.FAILED:
+        error = entry.last_error or ""
+        row.status = S.FAILED.value
+        if "(user.not.found)" in error:
+            row.message = NOT_IN_MAX
+        elif "(link.exists)" in error:
+            row.message = PHONE_TAKEN
+        else:
+            row.message = f"Платформа МАХ отклонила запрос: {error}"
+    else:
+        row.message = WAITING_FOR_MAX
+
+
+def refresh_pending_links(
+    unit_of_work: outbox.UnitOfWork,
+    gateway_for: Callable[[int], MaxGateway],
+    clock: Clock,
+) -> int:
+    """Ask MAX about requests still waiting for the user's answer; returns how many changed."""
+    with unit_of_work() as session:
+        waiting = [
+            (row.id, row.organisation_id, row.request_id)
+            for row in session.scalars(
+                select(m.SferumLink).where(
+                    m.SferumLink.status == S.PENDING.value, m.SferumLink.request_id.is_not(None)
+                )
+            )
+        ]
+    changed = 0
+    for link_id, organisation_id, request_id in waiting:
+        try:
+            answer = gateway_for(organisation_id).link_request(request_id)
+        except MaxError as error:
+            log.info("MAX link request %s: %s", request_id, error)
+            continue
+        status = {
+            LinkStatus.CONFIRMED: S.LINKED,
+            LinkStatus.REJECTED: S.REJECTED,
+            LinkStatus.CANCELLED: S.NOT_LINKED,
+            LinkStatus.UNLINKED: S.NOT_LINKED,
+        }.get(answer.status)
+        if status is None:
+            continue
+        with unit_of_work() as session:
+            row = session.get(m.SferumLink, link_id)
+            if row is None or row.status != S.PENDING.value:
+                continue
+            row.status = "unlinked" if status is S.NOT_LINKED else status.value
+            row.message = REJECTED_IN_MAX if status is S.REJECTED else ""
+            row.updated_at = utc_naive(clock.now())
+            changed += 1
+    return changed
