@@ -12,6 +12,7 @@ import asyncio
 import datetime as dt
 import functools
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -25,8 +26,12 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from backend.database import Database
+    from backend.max.gateway import MaxGateway
+    from backend.max.jobs import MaxJobs
+    from backend.max.simulator.state import SimulatedMax
 
 R = TypeVar("R")
+MAX_JOBS_INTERVAL = 2.0  # seconds
 log = logging.getLogger(__name__)
 
 
@@ -40,9 +45,19 @@ class LocalBackend:
         clock: Clock | None = None,
         demo: bool = False,
         demo_size: str = "standard",
+        max_gateway: MaxGateway | None = None,
+        max_interval: float | None = MAX_JOBS_INTERVAL,
     ) -> None:
+        """`max_gateway` is how MAX is reached; by default a simulator with its own file beside
+        the database. Every `max_interval` seconds the outbox is delivered and link requests
+        are followed; None leaves that to `run_max_jobs`."""
         self.path = Path(path)
         self._clock = clock or SystemClock()
+        self._max_gateway = max_gateway
+        self.max_simulator: SimulatedMax | None = None
+        self._max_jobs: MaxJobs | None = None
+        self._max_ticker: threading.Thread | None = None
+        self._stop_ticking = threading.Event()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="esh-db")
         self._token: str | None = None
         self._database: Database | None = None
@@ -50,6 +65,11 @@ class LocalBackend:
         self._closed = False
         # Opening starts at once, on the worker thread, while the caller builds its windows.
         self._opened: Future[None] = self._executor.submit(self._open, demo, demo_size)
+        if max_interval is not None:
+            self._max_ticker = threading.Thread(
+                target=self._tick_max_jobs, args=(max_interval,), name="esh-max", daemon=True
+            )
+            self._max_ticker.start()
 
     # --- the worker thread --------------------------------------------------------------------
     def _open(self, demo: bool, demo_size: str) -> None:
@@ -61,11 +81,61 @@ class LocalBackend:
             self._database = database
             if demo:
                 self._create_demo_if_empty(demo_size)
+            self._open_max()
         except Exception as error:
             log.exception("cannot open the database %s", self.path)
             self._open_error = BackendUnavailable(
                 f"Не удалось открыть базу данных «{self.path}». {_reason(error)}"
             )
+
+    def _open_max(self) -> None:
+        from backend.database import sqlite_url
+        from backend.max.jobs import MaxJobs
+
+        gateway = self._max_gateway
+        if gateway is None:
+            from backend.max.simulator.state import SimulatedMax
+
+            self.max_simulator = SimulatedMax(
+                sqlite_url(self.path.with_name(self.path.stem + ".max.sqlite3"))
+            )
+            gateway = self.max_simulator
+            self._seed_simulator()
+        chosen = gateway
+        self._max_jobs = MaxJobs(self._db().session, lambda _school: chosen, self._clock)
+
+    def _seed_simulator(self) -> None:
+        """The simulated MAX knows the school's people by phone — most of them: every tenth
+        person has no MAX account, as in life."""
+        from backend.demo.max_users import seed_max_users
+
+        assert self.max_simulator is not None
+        with self._db().session() as session:
+            seed_max_users(session, self.max_simulator)
+
+    def _tick_max_jobs(self, interval: float) -> None:
+        while not self._stop_ticking.wait(interval):
+            if self._closed:
+                return
+            try:
+                self._executor.submit(self._run_max_jobs_quietly)
+            except RuntimeError:
+                return  # the executor has shut down
+
+    def _run_max_jobs_quietly(self) -> None:
+        try:
+            self._run_max_jobs()
+        except Exception:
+            log.exception("MAX jobs failed")
+
+    def _run_max_jobs(self) -> None:
+        if self._open_error is not None or self._max_jobs is None:
+            return
+        self._guarded(self._max_jobs.run_once)
+
+    async def run_max_jobs(self) -> None:
+        """Deliver the MAX outbox and follow link requests now (on the worker thread)."""
+        await self._run(self._run_max_jobs)
 
     def _create_demo_if_empty(self, demo_size: str) -> None:
         from backend.demo.generator import (
@@ -137,9 +207,9 @@ class LocalBackend:
         token = self._require_token()
 
         def work(session: Session, user: t.CurrentUser) -> Any:
-            from backend.services.operations import USER_OPERATIONS
+            from backend.services.operations import run_operation
 
-            return USER_OPERATIONS[operation](session, user, *args, **kwargs)
+            return run_operation(operation, session, user, self._clock, *args, **kwargs)
 
         return await self._run(self._as_user, token, work)
 
@@ -265,15 +335,28 @@ class LocalBackend:
     ) -> t.OrganisationSettings:
         return await self._user_call("update_organisation_settings", update)
 
+    # --- the contract: Sferum -----------------------------------------------------------------
+    async def sferum_link(self) -> t.SferumLink:
+        return await self._user_call("sferum_link")
+
+    async def request_sferum_link(self, phone: str) -> t.SferumLink:
+        return await self._user_call("request_sferum_link", phone)
+
+    async def unlink_sferum(self) -> t.SferumLink:
+        return await self._user_call("unlink_sferum")
+
     # --- lifetime -----------------------------------------------------------------------------
     async def close(self) -> None:
         if self._closed:
             return
         self._closed = True
+        self._stop_ticking.set()
 
         def dispose() -> None:
             if self._database is not None:
                 self._database.dispose()
+            if self.max_simulator is not None:
+                self.max_simulator.close()
 
         try:
             await self._run(dispose)

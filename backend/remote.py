@@ -220,6 +220,17 @@ class RemoteBackend:
         data = await self._request("PUT", "/organisation/settings", json=to_json(update))
         return from_json(t.OrganisationSettings, data)
 
+    # --- Sferum -------------------------------------------------------------------------------
+    async def sferum_link(self) -> t.SferumLink:
+        return await self._get("/sferum/link", t.SferumLink)
+
+    async def request_sferum_link(self, phone: str) -> t.SferumLink:
+        data = await self._request("POST", "/sferum/link", json={"phone": phone})
+        return from_json(t.SferumLink, data)
+
+    async def unlink_sferum(self) -> t.SferumLink:
+        return from_json(t.SferumLink, await self._request("DELETE", "/sferum/link"))
+
     # --- lifetime -----------------------------------------------------------------------------
     async def close(self) -> None:
         if self._client is not None:

@@ -7,9 +7,11 @@ PostgreSQL database behind a load balancer.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
 import os
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, Query
@@ -20,14 +22,17 @@ from backend.clock import Clock, SystemClock
 from backend.contract import types as t
 from backend.contract.errors import NotAuthenticated
 from backend.database import Database
+from backend.max.gateway import MaxGateway
+from backend.max.jobs import MaxJobs, MaxJobThread
 from backend.migrations import HEAD_REVISION
 from backend.server import schemas as s
 from backend.server.errors import ERROR_STATUSES, install_error_handlers
 from backend.server.limits import BodySizeLimit
 from backend.services import auth
-from backend.services.operations import USER_OPERATIONS
+from backend.services.operations import run_operation
 
 R = TypeVar("R")
+log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 64 * 1024
 API = "/api/v1"
 
@@ -49,7 +54,7 @@ class Api:
     def as_user(self, token: str, operation: str, *args: Any, **kwargs: Any) -> Any:
         with self.database.session() as session:
             user = auth.user_for_token(session, self.clock, token)
-            return USER_OPERATIONS[operation](session, user, *args, **kwargs)
+            return run_operation(operation, session, user, self.clock, *args, **kwargs)
 
     def anonymous(self, work: Callable[[Session], R]) -> R:
         with self.database.session() as session:
@@ -213,12 +218,49 @@ def build_router(api: Api) -> APIRouter:
         )
         return api.as_user(token, "update_organisation_settings", update)
 
+    # --- Sferum ------------------------------------------------------------------------------
+    @router.get("/sferum/link", response_model=t.SferumLink, tags=["sferum"])
+    def sferum_link(token: Token) -> Any:
+        return api.as_user(token, "sferum_link")
+
+    @router.post("/sferum/link", response_model=t.SferumLink, tags=["sferum"])
+    def request_sferum_link(token: Token, body: s.SferumLinkRequest) -> Any:
+        return api.as_user(token, "request_sferum_link", body.phone)
+
+    @router.delete("/sferum/link", response_model=t.SferumLink, tags=["sferum"])
+    def unlink_sferum(token: Token) -> Any:
+        return api.as_user(token, "unlink_sferum")
+
     return router
 
 
-def create_app(database: Database, *, clock: Clock | None = None) -> FastAPI:
-    """The server application for `database`."""
+def create_app(
+    database: Database,
+    *,
+    clock: Clock | None = None,
+    max_gateway: MaxGateway | None = None,
+    max_jobs_interval: float | None = None,
+) -> FastAPI:
+    """The server application for `database`. With `max_gateway`, `app.state.max_jobs`
+    delivers the MAX outbox and follows link requests; with `max_jobs_interval` too, a thread
+    does that every so many seconds while the application runs."""
+    clock = clock or SystemClock()
+    jobs = MaxJobs(database.session, lambda _school: max_gateway, clock) if max_gateway else None
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        thread = None
+        if jobs is not None and max_jobs_interval is not None:
+            thread = MaxJobThread(jobs, interval=max_jobs_interval)
+            thread.start()
+        try:
+            yield
+        finally:
+            if thread is not None:
+                thread.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Электронная школа — API",
         version="1",
         description="Контракт рабочего стола ЭШ по HTTP. Все методы, кроме входа, списка "
@@ -230,12 +272,30 @@ def create_app(database: Database, *, clock: Clock | None = None) -> FastAPI:
     )
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
     install_error_handlers(app)
-    app.include_router(build_router(Api(database, clock or SystemClock())))
+    app.include_router(build_router(Api(database, clock)))
     app.state.database = database
+    app.state.max_jobs = jobs
     return app
 
 
 DATABASE_ENV = "ESH_DATABASE_URL"
+MAX_URL_ENV, MAX_TOKEN_ENV = "ESH_MAX_URL", "ESH_MAX_TOKEN"
+MAX_SIM_ENV = "ESH_MAX_SIM_DATABASE"
+MAX_JOBS_INTERVAL = 2.0
+
+
+def max_gateway_from_environment() -> MaxGateway | None:
+    """MAX over HTTP (ESH_MAX_URL, ESH_MAX_TOKEN), or the simulator on ESH_MAX_SIM_DATABASE."""
+    if url := os.environ.get(MAX_URL_ENV):
+        from backend.max.http_client import MaxHttpGateway
+
+        return MaxHttpGateway(url, os.environ.get(MAX_TOKEN_ENV, ""))
+    if sim := os.environ.get(MAX_SIM_ENV):
+        from backend.max.simulator.state import SimulatedMax
+
+        return SimulatedMax(sim)
+    log.warning("no MAX platform configured: changes for MAX wait in the outbox")
+    return None
 
 
 def app_from_environment() -> FastAPI:
@@ -246,4 +306,6 @@ def app_from_environment() -> FastAPI:
     database = Database(url)
     if database.current_revision() != HEAD_REVISION:
         raise RuntimeError("the database schema is not current: run `esh-server migrate` first")
-    return create_app(database)
+    return create_app(
+        database, max_gateway=max_gateway_from_environment(), max_jobs_interval=MAX_JOBS_INTERVAL
+    )

@@ -21,6 +21,8 @@ STATUS: dict[type[e.BackendError], int] = {
     e.PermissionDenied: 403,
     e.NotFound: 404,
     e.Conflict: 409,
+    e.LinkAlreadyRequested: 409,
+    e.AlreadyLinked: 409,
     e.ValidationFailed: 422,
     e.TooManyAttempts: 429,
     e.BackendUnavailable: 503,

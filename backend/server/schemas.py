@@ -77,3 +77,7 @@ StaffSort = Annotated[Literal[tuple(STAFF_SORT)] | None, Query(description="По
 StudentSort = Annotated[Literal[tuple(STUDENT_SORT)] | None, Query(description="Поле сортировки")]
 ParentSort = Annotated[Literal[tuple(PARENT_SORT)] | None, Query(description="Поле сортировки")]
 OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+
+
+class SferumLinkRequest(StrictModel):
+    phone: str = Field(max_length=40, description="Мобильный номер, например +7 (912) 345-67-89")

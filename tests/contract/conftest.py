@@ -17,7 +17,10 @@ from backend.clock import FixedClock
 from backend.contract import Backend, CurrentUser
 from backend.database import Database, sqlite_url
 from backend.demo.generator import create_demo_school
+from backend.demo.max_users import seed_max_users
 from backend.local import LocalBackend
+from backend.max.simulator.faults import FaultPlan
+from backend.max.simulator.state import SimulatedMax
 from backend.remote import RemoteBackend
 from backend.server.app import create_app
 from tests.conftest import TODAY
@@ -75,22 +78,52 @@ def backend_kind(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
+def max_simulator(tmp_path: Path, demo_db_path: Path) -> Iterator[SimulatedMax]:
+    """The MAX platform the backends talk to, knowing the demo school's people."""
+    simulator = SimulatedMax(sqlite_url(tmp_path / "max-sim.sqlite3"), faults=FaultPlan())
+    demo = Database(sqlite_url(demo_db_path))
+    with demo.session() as session:
+        seed_max_users(session, simulator)
+    demo.dispose()
+    yield simulator
+    simulator.close()
+
+
+class Clients:
+    """The clients made for one test, and the server application behind them if any."""
+
+    def __init__(self) -> None:
+        self.made: list[Backend] = []
+        self.app: object | None = None
+
+
+@pytest.fixture
+def clients() -> Clients:
+    return Clients()
+
+
+@pytest.fixture
 def make_backend(
     backend_kind: str,
     server_database: Database | None,
     demo_db_path: Path,
     clock: FixedClock,
     run: AsyncRunner,
+    max_simulator: SimulatedMax,
+    clients: Clients,
 ) -> Iterator[Callable[[], Backend]]:
     """Makes clients of one school database: each is another PC."""
-    made: list[Backend] = []
+    made = clients.made
     transport = None
     if server_database is not None:
-        transport = httpx.ASGITransport(app=create_app(server_database, clock=clock))
+        clients.app = create_app(server_database, clock=clock, max_gateway=max_simulator)
+        transport = httpx.ASGITransport(app=clients.app)
 
     def make() -> Backend:
         if transport is None:
-            client: Backend = LocalBackend(demo_db_path, clock=clock)
+            client: Backend = LocalBackend(
+                demo_db_path, clock=clock, max_gateway=max_simulator, max_interval=None
+            )
         else:
             client = RemoteBackend("http://esh.test", transport=transport)
         made.append(client)
@@ -99,6 +132,22 @@ def make_backend(
     yield make
     for client in made:
         run(client.close())
+
+
+@pytest.fixture
+def run_max_jobs(
+    make_backend: Callable[[], Backend], clients: Clients, run: AsyncRunner
+) -> Callable[[], None]:
+    """Deliver the MAX outbox and follow link requests now, as the background job would."""
+
+    def run_now() -> None:
+        if clients.app is not None:
+            clients.app.state.max_jobs.run_once()  # type: ignore[attr-defined]
+            return
+        local = clients.made[0] if clients.made else make_backend()
+        run(local.run_max_jobs())  # type: ignore[attr-defined]
+
+    return run_now
 
 
 @pytest.fixture
