@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from backend.clock import Clock, SystemClock
 from backend.contract import types as t
-from backend.contract.errors import BackendError, BackendUnavailable, NotAuthenticated
+from backend.contract.errors import (
+    BackendError,
+    BackendUnavailable,
+    Conflict,
+    NotAuthenticated,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -132,6 +137,54 @@ class LocalBackend:
         if self._open_error is not None or self._max_jobs is None:
             return
         self._guarded(self._max_jobs.run_once)
+
+    @property
+    def simulates_max(self) -> bool:
+        """True when MAX is the simulator beside the database: its users' side can be shown."""
+        return self._max_gateway is None
+
+    async def demo_max_messages(self) -> list[t.DemoMaxMessage]:
+        """The logged-in person's messages in the simulated MAX, newest first: those to the
+        phone of their latest link request, or else to their own phone."""
+        token = self._require_token()
+
+        def work(session: Session, user: t.CurrentUser) -> list[t.DemoMaxMessage]:
+            from backend.services.sferum import demo_phone_of
+
+            phone = demo_phone_of(session, user)
+            if phone is None or self.max_simulator is None:
+                return []
+            return [
+                t.DemoMaxMessage(
+                    id=message.id,
+                    sender=message.sender,
+                    text=message.text,
+                    request_id=message.request_id,
+                    awaiting_answer=message.request_status is not None
+                    and message.request_status.value == "pending",
+                    phone=phone,
+                )
+                for message in self.max_simulator.messages_for(phone)
+            ]
+
+        return await self._run(self._as_user, token, work)
+
+    async def answer_demo_link(self, request_id: str, *, accept: bool) -> None:
+        """Press «Подключить» (accept) or «Не подключать» in the simulated MAX."""
+        self._require_token()
+
+        def work() -> None:
+            from backend.max.gateway import MaxError
+
+            if self.max_simulator is None:
+                return
+            try:
+                self.max_simulator.answer_link(request_id, accept=accept)
+            except MaxError as error:
+                raise Conflict(error.message) from error
+            self._run_max_jobs()
+
+        await self._run(self._guarded, work)
 
     async def run_max_jobs(self) -> None:
         """Deliver the MAX outbox and follow link requests now (on the worker thread)."""

@@ -13,15 +13,25 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 
-from backend.contract import Backend, BackendError, CurrentUser, LoginResult, NotAuthenticated
+from backend.contract import (
+    Backend,
+    BackendError,
+    CurrentUser,
+    LoginResult,
+    NotAuthenticated,
+    SferumLink,
+    SferumLinkStatus,
+)
 from desktop.connection import Connection
 from desktop.i18n import choose_language, install_language
 from desktop.login_window import LoginWindow
 from desktop.main_window import DesktopWindow
 from desktop.session_guard import GuardedBackend
 from desktop.settings import Settings
+from desktop.sferum_watch import SferumLinkWatcher
 from desktop.theme import apply_theme
 from registries.base import messages
+from registries.base.declaration import MAX_DEMO, SFERUM_LINKED, SFERUM_NOT_LINKED
 from registries.base.tasks import TaskRunner
 
 translate = QCoreApplication.translate
@@ -188,17 +198,24 @@ class DesktopApplication(QObject):
         from registries import catalog
 
         self.user = user
+        states = {MAX_DEMO} if getattr(self._inner, "simulates_max", False) else set()
         desktop = DesktopWindow(
             self.backend,
             user,
             catalog.all_registries(),
             catalog.MENU_ORDER,
             lambda: self.settings.window_state,
+            frozenset(states),
         )
         desktop.log_out_requested.connect(self._log_out_requested)
         desktop.closed.connect(self._desktop_closed)
+        watcher = SferumLinkWatcher(self.backend, desktop)
+        watcher.link_changed.connect(lambda link: _show_link_state(desktop, link))
+        desktop.states_may_have_changed.connect(watcher.refresh_now)
+        desktop.closed.connect(watcher.stop)
         self.desktop = desktop
         desktop.show()
+        watcher.start()
         return desktop
 
     def _log_out_requested(self) -> None:
@@ -267,6 +284,12 @@ class DesktopApplication(QObject):
                 log.warning("log out at exit failed: %s", error.message)
         await self.backend.close()
         self.settings.sync()
+
+
+def _show_link_state(desktop: DesktopWindow, link: SferumLink) -> None:
+    linked = link.status is SferumLinkStatus.LINKED
+    desktop.set_state(SFERUM_LINKED, linked)
+    desktop.set_state(SFERUM_NOT_LINKED, not linked)
 
 
 def create_application(

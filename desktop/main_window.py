@@ -132,6 +132,7 @@ class Taskbar(QFrame):
 class DesktopWindow(QMainWindow):
     log_out_requested = Signal()
     closed = Signal()
+    states_may_have_changed = Signal()
 
     def __init__(
         self,
@@ -140,6 +141,7 @@ class DesktopWindow(QMainWindow):
         declarations: Sequence[RegistryDeclaration],
         folder_order: Sequence[str],
         make_state: Callable[[], object],
+        states: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
         self.setObjectName("desktop")
@@ -152,7 +154,10 @@ class DesktopWindow(QMainWindow):
                 organisation=user.organisation_name
             )
         )
-        self.declarations = visible_declarations(declarations, user)
+        self._all_declarations = list(declarations)
+        self._folder_order = tuple(folder_order)
+        self.states = frozenset(states)
+        self.declarations = visible_declarations(declarations, user, self.states)
         self._by_key = {d.key: d for d in self.declarations}
 
         self.area = DesktopArea(self)
@@ -161,13 +166,7 @@ class DesktopWindow(QMainWindow):
         self.area.shortcuts.setModel(self.shortcut_model)
         self.area.shortcuts.open_requested.connect(self.open_registry)
         self.taskbar = Taskbar(user, self)
-        self.start_menu: QMenu = build_start_menu(
-            self, self.declarations, folder_order, self.open_registry
-        )
-        self.start_menu.addSeparator()
-        log_out = self.start_menu.addAction(icon("logout"), self.tr("Выход"))
-        log_out.triggered.connect(self.log_out_requested)
-        self.taskbar.start_button.setMenu(self.start_menu)
+        self.start_menu = self._build_start_menu()
         self.taskbar.log_out_requested.connect(self.log_out_requested)
         QShortcut(QKeySequence("Ctrl+Esc"), self, self.taskbar.start_button.showMenu)
 
@@ -186,6 +185,26 @@ class DesktopWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1280, 800)
 
+    def _build_start_menu(self) -> QMenu:
+        menu = build_start_menu(self, self.declarations, self._folder_order, self.open_registry)
+        menu.addSeparator()
+        log_out = menu.addAction(icon("logout"), self.tr("Выход"))
+        log_out.triggered.connect(self.log_out_requested)
+        self.taskbar.start_button.setMenu(menu)
+        return menu
+
+    def set_state(self, state: str, on: bool) -> None:
+        """Turn a desktop state on or off; shortcuts and «Пуск» follow at once."""
+        states = self.states | {state} if on else self.states - {state}
+        if states == self.states:
+            return
+        self.states = frozenset(states)
+        self.declarations = visible_declarations(self._all_declarations, self.user, self.states)
+        self._by_key = {d.key: d for d in self.declarations}
+        self.shortcut_model.set_shortcuts([d for d in self.declarations if d.on_desktop])
+        old_menu, self.start_menu = self.start_menu, self._build_start_menu()
+        old_menu.deleteLater()
+
     def _declaration(self, key: str) -> RegistryDeclaration:
         return self._by_key[key]
 
@@ -196,6 +215,7 @@ class DesktopWindow(QMainWindow):
             state=self._state,  # type: ignore[arg-type]
             desktop=self,
             open_registry=self.open_registry,
+            states_may_have_changed=self.states_may_have_changed.emit,
         )
 
     def open_registry(self, key: str) -> QWidget | None:

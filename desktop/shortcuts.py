@@ -91,7 +91,7 @@ class ShortcutDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return QSize(112, 100)
+        return QSize(112, 114)
 
 
 class ShortcutView(QListView):
@@ -108,7 +108,7 @@ class ShortcutView(QListView):
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setIconSize(QSize(48, 48))
-        self.setGridSize(QSize(116, 104))
+        self.setGridSize(QSize(116, 118))
         self.setItemDelegate(ShortcutDelegate(self))
         self.setMouseTracking(True)
         self.setSpacing(4)

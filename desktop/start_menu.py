@@ -12,9 +12,11 @@ from registries.base.icons import icon
 
 
 def visible_declarations(
-    declarations: Sequence[RegistryDeclaration], user: CurrentUser
+    declarations: Sequence[RegistryDeclaration],
+    user: CurrentUser,
+    states: frozenset[str] = frozenset(),
 ) -> list[RegistryDeclaration]:
-    return [d for d in declarations if d.visible_to(user)]
+    return [d for d in declarations if d.visible_to(user, states)]
 
 
 def build_start_menu(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from registries import journal, organisation, roster, timetable
+from registries import journal, organisation, roster, sferum, timetable
 from registries.base.declaration import RegistryDeclaration
 
 # Top-level folders of «Пуск», in this order.
@@ -15,6 +15,7 @@ def all_registries() -> tuple[RegistryDeclaration, ...]:
         *timetable.DECLARATIONS,
         *journal.DECLARATIONS,
         *organisation.DECLARATIONS,
+        *sferum.DECLARATIONS,
     )
 
 

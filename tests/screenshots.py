@@ -56,6 +56,15 @@ def _with_menus(desktop: QWidget, menus: list[QMenu]) -> QPixmap:
     return picture
 
 
+def _with_dialog(desktop: QWidget, dialog: QWidget) -> QPixmap:
+    """The desktop with a dialog drawn where it stands over it."""
+    picture = desktop.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(desktop.mapFromGlobal(dialog.mapToGlobal(QPoint(0, 0))), dialog.grab())
+    painter.end()
+    return picture
+
+
 async def shoot(controller: DesktopApplication, out: Path) -> None:
     window = controller.show_login()
     if window.organisation_combo.count() == 0:
@@ -89,6 +98,21 @@ async def shoot(controller: DesktopApplication, out: Path) -> None:
     _with_menus(desktop, [menu, submenu, inner.menu()]).save(str(out / "desktop-start-menu.png"))
     for open_menu in (inner.menu(), submenu, menu):
         open_menu.hide()
+
+    # «Привязать аккаунт к Сферум», then the MAX side in «МАХ (демо)».
+    while "sferum_link" not in {d.key for d in desktop.declarations}:
+        await asyncio.sleep(0.1)
+    dialog = desktop.open_registry("sferum_link")
+    dialog.phone_edit.setText("+7 (903) 785-09-30")
+    await _settle()
+    _with_dialog(desktop, dialog).save(str(out / "sferum-link.png"))
+    await controller.backend.request_sferum_link("+79037850930")
+    dialog.close()
+    maxside = desktop.open_registry("max_demo")
+    while not maxside.connect_button.isEnabled():
+        await asyncio.sleep(0.1)
+    await _settle()
+    desktop.grab().save(str(out / "max-demo.png"))
     desktop.close()
     controller.desktop = None
 

@@ -4,17 +4,17 @@
 <context>
     <name>DesktopApplication</name>
     <message>
-        <location filename="../desktop/application.py" line="30"/>
+        <location filename="../desktop/application.py" line="45"/>
         <source>Демонстрационная школа «МБОУ СОШ № 7». Логины: klass (классный руководитель), uchitel (учитель), chatadmin (администратор чатов), admin (администратор), uchenik (ученик), roditel (родитель). Пароль для всех: demo</source>
         <translation>Demo school «МБОУ СОШ № 7». Logins: klass (class teacher), uchitel (teacher), chatadmin (chat administrator), admin (administrator), uchenik (student), roditel (parent). Password for all: demo</translation>
     </message>
     <message>
-        <location filename="../desktop/application.py" line="147"/>
+        <location filename="../desktop/application.py" line="229"/>
         <source>Завершить работу и выйти из системы?</source>
         <translation>Finish work and log out?</translation>
     </message>
     <message>
-        <location filename="../desktop/application.py" line="184"/>
+        <location filename="../desktop/application.py" line="270"/>
         <source>База данных пуста. Создать демонстрационную школу, чтобы познакомиться с программой?</source>
         <translation>The database is empty. Create a demo school to get to know the program?</translation>
     </message>
@@ -22,12 +22,12 @@
 <context>
     <name>DesktopWindow</name>
     <message>
-        <location filename="../desktop/main_window.py" line="151"/>
+        <location filename="../desktop/main_window.py" line="153"/>
         <source>Электронная школа — {organisation}</source>
         <translation>Electronic School — {organisation}</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="168"/>
+        <location filename="../desktop/main_window.py" line="191"/>
         <source>Выход</source>
         <translation>Log out</translation>
     </message>
@@ -35,32 +35,32 @@
 <context>
     <name>EditWindow</name>
     <message>
-        <location filename="../registries/base/edit_window.py" line="46"/>
+        <location filename="../registries/base/edit_window.py" line="47"/>
         <source>Добавление</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../registries/base/edit_window.py" line="47"/>
+        <location filename="../registries/base/edit_window.py" line="48"/>
         <source>Редактирование</source>
         <translation>Editing</translation>
     </message>
     <message>
-        <location filename="../registries/base/edit_window.py" line="77"/>
+        <location filename="../registries/base/edit_window.py" line="78"/>
         <source>Сохранить</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../registries/base/edit_window.py" line="81"/>
+        <location filename="../registries/base/edit_window.py" line="82"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../registries/base/edit_window.py" line="182"/>
+        <location filename="../registries/base/edit_window.py" line="186"/>
         <source>Проверьте правильность заполнения полей.</source>
         <translation>Please check the fields.</translation>
     </message>
     <message>
-        <location filename="../registries/base/edit_window.py" line="217"/>
+        <location filename="../registries/base/edit_window.py" line="222"/>
         <source>Данные были изменены. Закрыть окно без сохранения изменений?</source>
         <translation>The data has been changed. Close the window without saving the changes?</translation>
     </message>
@@ -204,120 +204,194 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../desktop/login_window.py" line="136"/>
+        <location filename="../desktop/login_window.py" line="161"/>
         <source>Электронная школа — вход в систему</source>
         <translation>Electronic School — log in</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="137"/>
+        <location filename="../desktop/login_window.py" line="162"/>
         <source>Электронная школа</source>
         <translation>Electronic School</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="138"/>
+        <location filename="../desktop/login_window.py" line="163"/>
         <source>Вход в систему</source>
         <translation>Log in to the system</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="139"/>
+        <location filename="../desktop/login_window.py" line="164"/>
+        <source>Подключение</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <location filename="../desktop/login_window.py" line="165"/>
+        <source>Адрес сервера</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../desktop/login_window.py" line="167"/>
+        <source>Подключиться</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../desktop/login_window.py" line="171"/>
+        <source>Встроенная база данных</source>
+        <translation>Built-in database</translation>
+    </message>
+    <message>
+        <location filename="../desktop/login_window.py" line="172"/>
+        <source>Сервер</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../desktop/login_window.py" line="175"/>
         <source>Организация</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="140"/>
+        <location filename="../desktop/login_window.py" line="176"/>
         <source>Выберите организацию</source>
         <translation>Choose an organisation</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="141"/>
+        <location filename="../desktop/login_window.py" line="177"/>
         <source>Логин</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="142"/>
+        <location filename="../desktop/login_window.py" line="178"/>
         <source>Пароль</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="143"/>
+        <location filename="../desktop/login_window.py" line="179"/>
         <source>Остаться в системе</source>
         <translation>Stay logged in</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="144"/>
+        <location filename="../desktop/login_window.py" line="180"/>
         <source>Войти</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="145"/>
+        <location filename="../desktop/login_window.py" line="181"/>
         <source>Повторить</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="169"/>
+        <location filename="../desktop/login_window.py" line="256"/>
+        <source>Подключение к серверу…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/login_window.py" line="258"/>
         <source>Подключение к базе данных…</source>
         <translation>Connecting to the database…</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="190"/>
+        <location filename="../desktop/login_window.py" line="281"/>
         <source>В базе данных нет ни одной организации.</source>
         <translation>The database holds no organisation.</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="206"/>
+        <location filename="../desktop/login_window.py" line="299"/>
         <source>Выберите организацию.</source>
         <translation>Choose an organisation.</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="208"/>
+        <location filename="../desktop/login_window.py" line="301"/>
         <source>Введите логин.</source>
         <translation>Enter the login.</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="210"/>
+        <location filename="../desktop/login_window.py" line="303"/>
         <source>Введите пароль.</source>
         <translation>Enter the password.</translation>
     </message>
     <message>
-        <location filename="../desktop/login_window.py" line="223"/>
+        <location filename="../desktop/login_window.py" line="316"/>
         <source>Вход в систему…</source>
         <translation>Logging in…</translation>
     </message>
 </context>
 <context>
+    <name>MaxDemoWindow</name>
+    <message>
+        <location filename="../registries/sferum/max_demo_window.py" line="34"/>
+        <source>МАХ (демо)</source>
+        <translation>MAX (demo)</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/max_demo_window.py" line="37"/>
+        <source>Вкладка «Сферум» — чат сообщества Сферум</source>
+        <translation>«Sferum» tab — the Sferum community chat</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/max_demo_window.py" line="39"/>
+        <location filename="../registries/sferum/max_demo_window.py" line="89"/>
+        <source>Сообщений пока нет.</source>
+        <translation>No messages yet.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/max_demo_window.py" line="42"/>
+        <source>Подключить</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/max_demo_window.py" line="43"/>
+        <source>Не подключать</source>
+        <translation>Do not connect</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/max_demo_window.py" line="46"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/max_demo_window.py" line="60"/>
+        <source>Демонстрация: так выглядит платформа МАХ на телефоне пользователя.</source>
+        <translation>Demonstration: this is how the MAX platform looks on the user&apos;s phone.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/max_demo_window.py" line="94"/>
+        <source>Пользователь МАХ: {phone}</source>
+        <translation>MAX user: {phone}</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
-        <location filename="../registries/base/messages.py" line="37"/>
+        <location filename="../registries/base/messages.py" line="38"/>
         <source>Подтверждение</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../registries/base/messages.py" line="40"/>
+        <location filename="../registries/base/messages.py" line="41"/>
         <source>Да</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../registries/base/messages.py" line="41"/>
+        <location filename="../registries/base/messages.py" line="42"/>
         <source>Нет</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../registries/base/messages.py" line="50"/>
+        <location filename="../registries/base/messages.py" line="51"/>
         <source>Ошибка</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../registries/base/messages.py" line="51"/>
+        <location filename="../registries/base/messages.py" line="52"/>
         <source>Внимание</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../registries/base/messages.py" line="52"/>
+        <location filename="../registries/base/messages.py" line="53"/>
         <source>Информация</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../registries/base/messages.py" line="59"/>
+        <location filename="../registries/base/messages.py" line="60"/>
         <source>Ок</source>
         <translation>OK</translation>
     </message>
@@ -422,6 +496,7 @@
     </message>
     <message>
         <location filename="../registries/roster/__init__.py" line="13"/>
+        <location filename="../registries/sferum/__init__.py" line="19"/>
         <source>Реестры</source>
         <translation>Registries</translation>
     </message>
@@ -445,77 +520,97 @@
         <source>Расписание уроков</source>
         <translation>Timetable</translation>
     </message>
+    <message>
+        <location filename="../registries/sferum/__init__.py" line="24"/>
+        <source>Привязать аккаунт к Сферум</source>
+        <translation>Link account to Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/__init__.py" line="36"/>
+        <source>Сферум</source>
+        <translation>Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/__init__.py" line="47"/>
+        <source>Перейти в Сферум</source>
+        <translation>Go to Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/__init__.py" line="59"/>
+        <source>МАХ (демо)</source>
+        <translation>MAX (demo)</translation>
+    </message>
 </context>
 <context>
     <name>RegistryWindow</name>
     <message>
-        <location filename="../registries/base/registry_window.py" line="98"/>
+        <location filename="../registries/base/registry_window.py" line="97"/>
         <source>Добавить</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="101"/>
+        <location filename="../registries/base/registry_window.py" line="100"/>
         <source>Изменить</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="104"/>
+        <location filename="../registries/base/registry_window.py" line="103"/>
         <source>Удалить</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="107"/>
-        <location filename="../registries/base/registry_window.py" line="225"/>
+        <location filename="../registries/base/registry_window.py" line="106"/>
+        <location filename="../registries/base/registry_window.py" line="224"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="152"/>
+        <location filename="../registries/base/registry_window.py" line="151"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="205"/>
+        <location filename="../registries/base/registry_window.py" line="204"/>
         <source>Первая страница</source>
         <translation>First page</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="208"/>
+        <location filename="../registries/base/registry_window.py" line="207"/>
         <source>Предыдущая страница</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="210"/>
+        <location filename="../registries/base/registry_window.py" line="209"/>
         <source>Страница</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="220"/>
+        <location filename="../registries/base/registry_window.py" line="219"/>
         <source>Следующая страница</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="223"/>
+        <location filename="../registries/base/registry_window.py" line="222"/>
         <source>Последняя страница</source>
         <translation>Last page</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="256"/>
+        <location filename="../registries/base/registry_window.py" line="255"/>
         <source>Загрузка…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="331"/>
+        <location filename="../registries/base/registry_window.py" line="330"/>
         <source>из {count}</source>
         <translation>of {count}</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="341"/>
+        <location filename="../registries/base/registry_window.py" line="340"/>
         <source>Показано записей {first} - {last} из {total}</source>
         <translation>Showing records {first} - {last} of {total}</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="346"/>
+        <location filename="../registries/base/registry_window.py" line="345"/>
         <source>Нет записей для отображения</source>
         <translation>No records to show</translation>
     </message>
@@ -536,6 +631,115 @@
         <location filename="../registries/base/search_box.py" line="36"/>
         <source>Найти</source>
         <translation>Find</translation>
+    </message>
+</context>
+<context>
+    <name>SferumLinkDialog</name>
+    <message>
+        <location filename="../registries/sferum/link_dialog.py" line="34"/>
+        <source>Запрос на привязку отправлен на платформу МАХ. Перейдите на платформу МАХ, откройте вкладку «Сферум» и выберите чат от сообщества Сферум. В полученном сообщении проверьте свои данные и нажмите «Подключить» (или «Не подключать», если данные не ваши).</source>
+        <translation>The link request has been sent to the MAX platform. Go to MAX, open the «Sferum» tab and choose the chat from the Sferum community. In the message there, check your details and press «Connect» (or «Do not connect» if they are not yours).</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/link_dialog.py" line="50"/>
+        <source>Авторизация в Сферум</source>
+        <translation>Sferum authorisation</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/link_dialog.py" line="55"/>
+        <source>Укажите номер мобильного телефона, с которым вы зарегистрированы на платформе МАХ. На него придет запрос на привязку учебного аккаунта Сферум.</source>
+        <translation>Enter the mobile number you registered with on the MAX platform. The request to link your Sferum education account will be sent to it.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/link_dialog.py" line="66"/>
+        <source>Номер телефона</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/link_dialog.py" line="68"/>
+        <source>Привязать учебный аккаунт Сферум</source>
+        <translation>Link Sferum education account</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/link_dialog.py" line="70"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SferumWebDialog</name>
+    <message>
+        <location filename="../registries/sferum/web_dialog.py" line="24"/>
+        <source>Перейти в Сферум</source>
+        <translation>Go to Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/web_dialog.py" line="25"/>
+        <source>Открываем Сферум…</source>
+        <translation>Opening Sferum…</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/web_dialog.py" line="33"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/web_dialog.py" line="46"/>
+        <source>Учетная запись не привязана к Сферум.</source>
+        <translation>The account is not linked to Sferum.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/web_dialog.py" line="53"/>
+        <source>Сферум открыт в браузере. Чтобы открыть его на телефоне, наведите камеру телефона на код.</source>
+        <translation>Sferum is open in the browser. To open it on a phone, point the phone&apos;s camera at the code.</translation>
+    </message>
+</context>
+<context>
+    <name>SferumWindow</name>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="31"/>
+        <source>Сферум</source>
+        <translation>Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="33"/>
+        <source>Загрузка…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="36"/>
+        <source>Перейти в Сферум</source>
+        <translation>Go to Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="38"/>
+        <source>Отвязать учетную запись</source>
+        <translation>Unlink account</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="40"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="74"/>
+        <source>Учебный аккаунт Сферум привязан. Телефон: {phone}</source>
+        <translation>The Sferum education account is linked. Phone: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="79"/>
+        <source>Учетная запись не привязана к Сферум.</source>
+        <translation>The account is not linked to Sferum.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="91"/>
+        <source>Отвязать учетную запись ЭШ от учебного аккаунта Сферум?</source>
+        <translation>Unlink the ESh account from the Sferum education account?</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="92"/>
+        <source>Отвязать аккаунт от Сферума</source>
+        <translation>Unlink account from Sferum</translation>
     </message>
 </context>
 <context>

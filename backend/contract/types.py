@@ -248,3 +248,15 @@ class SferumLink:
     # Why it failed, or what is happening while MAX cannot be reached; empty otherwise.
     message: str = ""
     web_url: str = ""  # the Sferum web messenger, for «Перейти в Сферум»
+
+
+@dataclass(frozen=True, slots=True)
+class DemoMaxMessage:
+    """A message in the simulated MAX, shown by the «МАХ (демо)» window."""
+
+    id: int
+    sender: str
+    text: str
+    request_id: str | None
+    awaiting_answer: bool  # a link request still waiting for «Подключить» / «Не подключать»
+    phone: str

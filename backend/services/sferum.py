@@ -157,6 +157,15 @@ def unlink(session: Session, user: t.CurrentUser, clock: Clock) -> t.SferumLink:
     return _view(None)
 
 
+def demo_phone_of(session: Session, user: t.CurrentUser) -> str | None:
+    """Whose MAX side the demo shows: the phone of the latest request, else the person's."""
+    latest = _latest(session, user.account_id)
+    if latest is not None:
+        return latest.phone
+    person = session.get(m.Person, user.person_id)
+    return person.phone if person is not None else None
+
+
 # --- following MAX ------------------------------------------------------------------------
 def on_outbox_attempt(session: Session, entry: m.MaxOutboxEntry) -> None:
     """Outbox hook: a link request was delivered, refused, or has to wait for MAX."""

@@ -21,3 +21,5 @@ class RegistryContext:
     desktop: QWidget | None = None
     # Open (or bring forward) another registry by its key.
     open_registry: Callable[[str], None] = lambda _key: None
+    # Something that changes the desktop's shortcuts happened (e.g. a link to Sferum).
+    states_may_have_changed: Callable[[], None] = lambda: None

@@ -40,6 +40,14 @@ class RegistryDeclaration:
     on_desktop: bool = False  # also a shortcut on the desktop
     dialog: bool = False  # a modal dialog rather than a window on the desktop
     order: int = 100  # position among its siblings
+    # Shown only while the desktop holds this state, e.g. SFERUM_NOT_LINKED; None: always.
+    shown_when: str | None = None
 
-    def visible_to(self, user: CurrentUser) -> bool:
-        return user.has(*self.roles)
+    def visible_to(self, user: CurrentUser, states: frozenset[str] = frozenset()) -> bool:
+        return user.has(*self.roles) and (self.shown_when is None or self.shown_when in states)
+
+
+# Desktop states that declarations can depend on.
+SFERUM_NOT_LINKED = "sferum:not-linked"
+SFERUM_LINKED = "sferum:linked"
+MAX_DEMO = "max:demo"  # the backend simulates MAX: its users' side can be shown

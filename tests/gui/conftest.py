@@ -68,7 +68,7 @@ def settings(tmp_path: Path) -> Settings:
 def gui_backend(
     qloop: qasync.QEventLoop, qtbot: Any, demo_db_path: Path, clock: FixedClock
 ) -> Iterator[LocalBackend]:
-    backend = LocalBackend(demo_db_path, clock=clock)
+    backend = LocalBackend(demo_db_path, clock=clock, max_interval=0.2)
     # Let the worker finish opening the database before the test builds windows: twice in
     # many hundred runs, pytest-qt's Python message handler hung while the two overlapped.
     finish(qtbot, backend.is_empty())

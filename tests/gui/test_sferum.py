@@ -1,0 +1,162 @@
+"""Linking to Sferum on the desktop, by what the user sees: the shortcut, «Авторизация в
+Сферум», the MAX side in «МАХ (демо)», the desktop changing by itself, «Перейти в Сферум»
+in the system browser with a QR code, and unlinking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+
+from desktop import sferum_watch
+from desktop.application import DesktopApplication
+from desktop.main_window import DesktopWindow
+from registries.sferum.link_dialog import SferumLinkDialog
+from registries.sferum.max_demo_window import MaxDemoWindow
+from registries.sferum.sferum_window import SferumWindow
+from registries.sferum.web_dialog import SferumWebDialog
+from tests.gui.conftest import click_message_box, type_text
+
+LINK = "Привязать аккаунт к Сферум"
+
+
+@pytest.fixture(autouse=True)
+def quick_watcher(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desktop looks at the link every 2 s; in tests every 0.1 s."""
+    monkeypatch.setattr(sferum_watch, "WAITING_INTERVAL_MS", 100)
+    monkeypatch.setattr(sferum_watch, "SETTLED_INTERVAL_MS", 100)
+
+
+class BrowserStandIn(QObject):
+    """Takes the place of the system browser: records the addresses it is asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+@pytest.fixture
+def browser() -> Iterator[BrowserStandIn]:
+    stand_in = BrowserStandIn()
+    QDesktopServices.setUrlHandler("https", stand_in, "open")
+    yield stand_in
+    QDesktopServices.unsetUrlHandler("https")
+
+
+def _shortcuts(desktop: DesktopWindow) -> list[str]:
+    model = desktop.shortcut_model
+    return [model.index(row).data() for row in range(model.rowCount())]
+
+
+def _desktop_of(qtbot: Any, application: DesktopApplication, login: str) -> DesktopWindow:
+    window = application.show_login()
+    qtbot.waitUntil(lambda: window.organisation_combo.count() > 0)
+    window.login_edit.setText(login)
+    window.password_edit.setText("demo")
+    window.submit()
+    qtbot.waitUntil(lambda: application.desktop is not None, timeout=10000)
+    desktop = application.desktop
+    assert desktop is not None
+    qtbot.waitUntil(lambda: LINK in _shortcuts(desktop), timeout=10000)
+    return desktop
+
+
+def _send_request(qtbot: Any, desktop: DesktopWindow, typed: str) -> list[str]:
+    dialog = desktop.open_registry("sferum_link")
+    assert isinstance(dialog, SferumLinkDialog)
+    assert dialog.windowTitle() == "Авторизация в Сферум"
+    type_text(dialog.phone_edit, typed)
+    shown = click_message_box(qtbot, "Ок")
+    qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shown != [], timeout=10000)
+    return shown
+
+
+def test_a_wrong_number_gets_the_system_message_and_nothing_is_sent(
+    qtbot: Any, application: DesktopApplication
+) -> None:
+    desktop = _desktop_of(qtbot, application, "klass")
+    assert "МАХ (демо)" in _shortcuts(desktop)
+    assert "Сферум" not in _shortcuts(desktop)
+    shown = _send_request(qtbot, desktop, "+7 (495) 123-45-67")
+    assert shown == ["Номер телефона должен соответствовать формату +7 (9XX) XXX-XX-XX."]
+    dialog = desktop.windows.dialog("sferum_link")
+    assert dialog is not None, "the dialog stays open for a correction"
+    assert dialog.cancel_button.text() == "Отмена"
+    dialog.reject()
+    maxside = desktop.open_registry("max_demo")
+    assert isinstance(maxside, MaxDemoWindow)
+    qtbot.waitUntil(lambda: maxside.message_label.text() == "Сообщений пока нет.")
+
+
+def test_linking_end_to_end_then_going_to_sferum_then_unlinking(
+    qtbot: Any, application: DesktopApplication, browser: BrowserStandIn
+) -> None:
+    desktop = _desktop_of(qtbot, application, "klass")
+    (told,) = _send_request(qtbot, desktop, "8 903 785 09 30")
+    assert told.startswith("Запрос на привязку отправлен на платформу МАХ.")
+    assert "«Подключить»" in told
+    qtbot.waitUntil(lambda: desktop.windows.dialog("sferum_link") is None)
+
+    maxside = desktop.open_registry("max_demo")
+    assert isinstance(maxside, MaxDemoWindow)
+    qtbot.waitUntil(maxside.connect_button.isEnabled, timeout=10000)
+    assert "МБОУ СОШ № 7" in maxside.message_label.text()
+    assert maxside.phone_label.text() == "Пользователь МАХ: +7 (903) 785-09-30"
+    qtbot.mouseClick(maxside.connect_button, Qt.MouseButton.LeftButton)
+
+    # The desktop notices by itself: no restart, no «Обновить».
+    qtbot.waitUntil(lambda: "Сферум" in _shortcuts(desktop), timeout=10000)
+    assert "Перейти в Сферум" in _shortcuts(desktop)
+    assert LINK not in _shortcuts(desktop)
+
+    web = desktop.open_registry("sferum_web")
+    assert isinstance(web, SferumWebDialog)
+    qtbot.waitUntil(lambda: browser.opened != [], timeout=10000)
+    assert browser.opened == ["https://web.sferum.ru/"]
+    assert not web.qr_label.pixmap().isNull()
+    assert web.address_label.text() == "https://web.sferum.ru/"
+    web.reject()
+
+    window = desktop.open_registry("sferum")
+    assert isinstance(window, SferumWindow)
+    qtbot.waitUntil(window.unlink_button.isEnabled)
+    assert "+7 (903) 785-09-30" in window.status_label.text()
+    shown = click_message_box(qtbot, "Да")
+    qtbot.mouseClick(window.unlink_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: LINK in _shortcuts(desktop), timeout=10000)
+    assert shown == ["Отвязать учетную запись ЭШ от учебного аккаунта Сферум?"]
+    assert "Сферум" not in _shortcuts(desktop)
+
+
+def test_a_second_request_while_one_waits_is_told_to_go_to_max(
+    qtbot: Any, application: DesktopApplication
+) -> None:
+    desktop = _desktop_of(qtbot, application, "uchitel")
+    _send_request(qtbot, desktop, "+79350930998")
+    qtbot.waitUntil(lambda: desktop.windows.dialog("sferum_link") is None)
+    shown = _send_request(qtbot, desktop, "+79350930998")
+    assert shown == [
+        "Запрос на привязку уже отправлен. Перейдите на платформу МАХ и подтвердите привязку"
+    ]
+
+
+def test_a_rejection_in_max_leaves_the_link_shortcut(
+    qtbot: Any, application: DesktopApplication
+) -> None:
+    desktop = _desktop_of(qtbot, application, "roditel")
+    _send_request(qtbot, desktop, "+79401051214")
+    maxside = desktop.open_registry("max_demo")
+    assert isinstance(maxside, MaxDemoWindow)
+    qtbot.waitUntil(maxside.decline_button.isEnabled, timeout=10000)
+    qtbot.mouseClick(maxside.decline_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not maxside.decline_button.isEnabled())
+    assert LINK in _shortcuts(desktop)
+    assert "Сферум" not in _shortcuts(desktop)
