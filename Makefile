@@ -19,11 +19,15 @@ run: $(INSTALLED) $(QM_FILES)
 	$(BIN)/esh-desktop
 
 # A trial server on one PC: the demo school in a SQLite file, on this computer only.
+# MAX is simulated too, in a file of its own.
 SERVER_DB ?= $(CURDIR)/server-demo.sqlite3
+SERVER_MAX_DB ?= $(CURDIR)/server-demo.max.sqlite3
 SERVER_PORT ?= 8000
 server: $(INSTALLED)
-	$(BIN)/esh-server demo --database sqlite:///$(SERVER_DB)
-	$(BIN)/esh-server serve --database sqlite:///$(SERVER_DB) --host 127.0.0.1 --port $(SERVER_PORT)
+	$(BIN)/esh-server demo --database sqlite:///$(SERVER_DB) \
+		--max-sim-database sqlite:///$(SERVER_MAX_DB)
+	$(BIN)/esh-server serve --database sqlite:///$(SERVER_DB) --host 127.0.0.1 \
+		--port $(SERVER_PORT) --max-sim-database sqlite:///$(SERVER_MAX_DB)
 
 test: $(INSTALLED) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

@@ -2,7 +2,7 @@
 
     esh-server [serve] --database URL [--host H] [--port P] [--workers N] [TLS options]
     esh-server migrate --database URL
-    esh-server demo --database URL [--size standard|large]
+    esh-server demo --database URL [--size standard|large] [--max-sim-database URL]
 
 URL is a SQLAlchemy URL: postgresql+psycopg://user:password@host/db for real use, or
 sqlite:///path/to/file.sqlite3 for a trial on one PC; ESH_DATABASE_URL is used when omitted.
@@ -17,7 +17,7 @@ import sys
 
 from backend.database import Database
 from backend.migrations import HEAD_REVISION
-from backend.server.app import DATABASE_ENV
+from backend.server.app import DATABASE_ENV, MAX_SIM_ENV, MAX_TOKEN_ENV, MAX_URL_ENV
 
 
 def _database(args: argparse.Namespace) -> Database:
@@ -50,10 +50,25 @@ def demo(args: argparse.Namespace) -> int:
                 "the database already holds organisations; the demo school was not added"
                 + (f" (its timetable was carried forward: {added} lessons)" if added else "")
             )
-            return 0
-        create_demo_school(session, today, size=DemoSize(args.size))
-    print(f"demo school ({args.size}) loaded")
+        else:
+            create_demo_school(session, today, size=DemoSize(args.size))
+            print(f"demo school ({args.size}) loaded")
+    if args.max_sim_database:
+        _seed_simulated_max(database, args.max_sim_database)
     return 0
+
+
+def _seed_simulated_max(database: Database, url: str) -> None:
+    from backend.demo.max_users import seed_max_users
+    from backend.max.simulator.state import SimulatedMax
+
+    simulator = SimulatedMax(url)
+    try:
+        with database.session() as session:
+            added = seed_max_users(session, simulator)
+    finally:
+        simulator.close()
+    print(f"simulated MAX knows {added} new users" if added else "simulated MAX already has users")
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -64,6 +79,13 @@ def serve(args: argparse.Namespace) -> int:
         sys.exit("esh-server: the database schema is not current; run `esh-server migrate`")
     database.dispose()
     os.environ[DATABASE_ENV] = str(database.url.render_as_string(hide_password=False))
+    for option, variable in (
+        (args.max_url, MAX_URL_ENV),
+        (args.max_token, MAX_TOKEN_ENV),
+        (args.max_sim_database, MAX_SIM_ENV),
+    ):
+        if option:
+            os.environ[variable] = option
     uvicorn.run(
         "backend.server.app:app_from_environment",
         factory=True,
@@ -86,6 +108,14 @@ def _add_database_option(parser: argparse.ArgumentParser, default: object = None
     )
 
 
+def _add_max_options(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--max-sim-database",
+        default=default,
+        help="SQLAlchemy URL of a simulated MAX platform (instead of --max-url)",
+    )
+
+
 def _add_serve_options(parser: argparse.ArgumentParser, default: object = None) -> None:
     def given(value: object) -> object:
         return value if default is None else default
@@ -103,6 +133,9 @@ def _add_serve_options(parser: argparse.ArgumentParser, default: object = None) 
         help="reverse proxies whose X-Forwarded-* headers are trusted",
     )
     parser.add_argument("--log-level", default=given("info"))
+    parser.add_argument("--max-url", default=default, help="the MAX platform's API address")
+    parser.add_argument("--max-token", default=default, help="the access token for MAX")
+    _add_max_options(parser, default)
     parser.add_argument(
         "--keep-alive",
         type=int,
@@ -126,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     _add_database_option(migrate_parser, argparse.SUPPRESS)
     demo_parser = commands.add_parser("demo", help="load the demo school into an empty database")
     _add_database_option(demo_parser, argparse.SUPPRESS)
+    _add_max_options(demo_parser, argparse.SUPPRESS)
     demo_parser.add_argument("--size", choices=("standard", "large"), default="standard")
     demo_parser.add_argument("--date", type=dt.date.fromisoformat, default=None)
     args = parser.parse_args(argv)

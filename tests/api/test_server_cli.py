@@ -56,3 +56,21 @@ def test_without_a_database_the_command_says_how_to_give_one(
     with pytest.raises(SystemExit) as refused:
         cli.main(["migrate"])
     assert "--database" in str(refused.value)
+
+
+def test_demo_can_give_a_simulated_max_the_schools_people(
+    demo_db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from backend.max.simulator.state import SimulatedMax
+
+    max_url = sqlite_url(tmp_path / "max.sqlite3")
+    args = ["demo", "--database", sqlite_url(demo_db_path), "--max-sim-database", max_url]
+    assert cli.main(args) == 0
+    assert "simulated MAX knows" in capsys.readouterr().out
+    simulator = SimulatedMax(max_url)
+    try:
+        assert simulator.user_id_for("+79037850930") is not None, "the demo class teacher"
+    finally:
+        simulator.close()
+    assert cli.main(args) == 0
+    assert "simulated MAX already has users" in capsys.readouterr().out
