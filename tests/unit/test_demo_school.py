@@ -134,3 +134,24 @@ def test_surnames_and_logins() -> None:
     assert female_surname("Островский") == "Островская"
     assert female_surname("Шевченко") == "Шевченко"
     assert login_for(FullName("Щербакова", "Юлия", "Сергеевна", True)) == "shcherbakova.yus"
+
+
+def test_the_demo_accounts_phones_are_the_ones_the_readme_gives(tmp_path) -> None:
+    """The README tells demo users which phone to type when linking to Sferum."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from backend.database import Database, sqlite_url
+    from backend.demo.generator import create_demo_school
+    from backend.schema import models as m
+
+    database = Database(sqlite_url(tmp_path / "demo.sqlite3"))
+    database.upgrade()
+    with database.session() as session:
+        create_demo_school(session, dt.date(2027, 3, 1))  # another day: the same people
+        phones = dict(session.execute(select(m.Account.login, m.Person.phone).join(m.Person)).all())
+    database.dispose()
+    assert phones["klass"] == "+79037850930"
+    assert phones["uchitel"] == "+79350930998"
+    assert phones["roditel"] == "+79401051214"
