@@ -76,6 +76,7 @@ class DesktopApplication(QObject):
         self.user: CurrentUser | None = None
         self._remembered = False
         self._logging_out = False
+        self._link_seen: SferumLink | None = None  # as last seen on the desktop
         self._finished = asyncio.Event()
         self.connection = connection or settings.connection
         self._open(self.connection)
@@ -198,6 +199,7 @@ class DesktopApplication(QObject):
         from registries import catalog
 
         self.user = user
+        self._link_seen = None
         states = {MAX_DEMO} if getattr(self._inner, "simulates_max", False) else set()
         desktop = DesktopWindow(
             self.backend,
@@ -211,12 +213,24 @@ class DesktopApplication(QObject):
         desktop.closed.connect(self._desktop_closed)
         watcher = SferumLinkWatcher(self.backend, desktop)
         watcher.link_changed.connect(lambda link: _show_link_state(desktop, link))
+        watcher.link_changed.connect(
+            lambda link: self.tasks.start(self._announce_link_outcome(desktop, link))
+        )
         desktop.states_may_have_changed.connect(watcher.refresh_now)
         desktop.closed.connect(watcher.stop)
         self.desktop = desktop
         desktop.show()
         watcher.start()
         return desktop
+
+    async def _announce_link_outcome(self, desktop: DesktopWindow, link: SferumLink) -> None:
+        """A request that MAX refused, or that the user declined, is told as it happens."""
+        previous, self._link_seen = self._link_seen, link
+        refused = (SferumLinkStatus.FAILED, SferumLinkStatus.REJECTED)
+        if previous is None or link.status not in refused or not link.message:
+            return  # the first look after logging in tells nothing new
+        if (previous.request_number, previous.status) != (link.request_number, link.status):
+            await messages.warn_async(desktop, link.message)
 
     def _log_out_requested(self) -> None:
         self.tasks.start(self.log_out())

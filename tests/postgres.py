@@ -1,7 +1,9 @@
 """Throw-away PostgreSQL databases for tests, made from one demo-school template.
 
 Set ESH_TEST_POSTGRES_URL to a database the tests may use to create others, e.g.
-postgresql+psycopg://esh:esh@127.0.0.1:5432/esh_test; `.ci/run` does. Without it the
+postgresql+psycopg://esh:esh@127.0.0.1:5432/esh_test, whose role has CREATEDB and
+pg_signal_backend (dropping a database ends its sessions, autovacuum's too); `.ci/run` sets
+this up. Without it the
 PostgreSQL variants are skipped — unless ESH_REQUIRE_POSTGRES=1, as in CI.
 """
 

@@ -248,6 +248,8 @@ class SferumLink:
     # Why it failed, or what is happening while MAX cannot be reached; empty otherwise.
     message: str = ""
     web_url: str = ""  # the Sferum web messenger, for «Перейти в Сферум»
+    # Which request this is about: a new request gets a new number.
+    request_number: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,7 +72,11 @@ def _view(row: m.SferumLink | None) -> t.SferumLink:
     if row is None or row.status == "unlinked":
         return t.SferumLink(status=S.NOT_LINKED, web_url=SFERUM_WEB_URL)
     return t.SferumLink(
-        status=S(row.status), phone=row.phone, message=row.message, web_url=SFERUM_WEB_URL
+        status=S(row.status),
+        phone=row.phone,
+        message=row.message,
+        web_url=SFERUM_WEB_URL,
+        request_number=row.id,
     )
 
 

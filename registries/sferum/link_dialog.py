@@ -46,6 +46,7 @@ class SferumLinkDialog(QDialog):
         super().__init__(context.desktop)
         self._context = context
         self._tasks = TaskRunner(self)
+        self._sending = False
         self.setObjectName("sferumLinkDialog")
         self.setWindowTitle(self.tr("Авторизация в Сферум"))
         self.setModal(True)
@@ -57,6 +58,11 @@ class SferumLinkDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        # What became of the last request, when it did not work out.
+        self.state_label = QLabel()
+        self.state_label.setObjectName("linkState")
+        self.state_label.setWordWrap(True)
+        self.state_label.hide()
         self.phone_edit = QLineEdit()
         self.phone_edit.setObjectName("phone")
         self.phone_edit.setPlaceholderText("+7 (9XX) XXX-XX-XX")
@@ -76,9 +82,19 @@ class SferumLinkDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.state_label)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(480, self.sizeHint().height())
+        self._tasks.start(self._show_last_request(), on_error=lambda _error: None)
+
+    async def _show_last_request(self) -> None:
+        link = await self._context.backend.sferum_link()
+        if link.message:
+            self.state_label.setText(link.message)
+            self.state_label.show()
+        if link.phone and not self.phone_edit.text():
+            self.phone_edit.setText(format_phone(link.phone))
 
     def _tidy_phone(self) -> None:
         """Show an understood number the ЭШ way: +7 (9XX) XXX-XX-XX."""
@@ -87,7 +103,7 @@ class SferumLinkDialog(QDialog):
             self.phone_edit.setText(format_phone(number))
 
     def submit(self) -> None:
-        if self._tasks.busy:
+        if self._sending:
             return
         number = normalize_mobile(self.phone_edit.text())
         if number is None:
@@ -99,10 +115,12 @@ class SferumLinkDialog(QDialog):
         self._tasks.start(self._send(number), on_error=self._refused)
 
     async def _send(self, number: str) -> None:
+        self._sending = True
         self.link_button.setEnabled(False)
         try:
             await self._context.backend.request_sferum_link(number)
         finally:
+            self._sending = False
             self.link_button.setEnabled(True)
         self._context.states_may_have_changed()
         self.request_sent.emit()

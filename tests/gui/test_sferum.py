@@ -160,3 +160,23 @@ def test_a_rejection_in_max_leaves_the_link_shortcut(
     qtbot.waitUntil(lambda: not maxside.decline_button.isEnabled())
     assert LINK in _shortcuts(desktop)
     assert "Сферум" not in _shortcuts(desktop)
+
+
+def test_a_number_without_max_is_announced_and_shown_when_the_dialog_opens_again(
+    qtbot: Any, application: DesktopApplication
+) -> None:
+    desktop = _desktop_of(qtbot, application, "klass")
+    first = _send_request(qtbot, desktop, "+7 999 000-00-01")
+    second = click_message_box(qtbot, "Ок")  # finds the next box even if already open
+    qtbot.waitUntil(lambda: second != [], timeout=10000)
+    # «sent», then MAX's refusal — the refusal may even come before «sent» is answered.
+    (announced,) = [t for t in first + second if t.startswith("Номер телефона не")]
+    assert announced.startswith("Номер телефона не зарегистрирован на платформе МАХ.")
+
+    qtbot.waitUntil(lambda: desktop.windows.dialog("sferum_link") is None)
+    dialog = desktop.open_registry("sferum_link")
+    assert isinstance(dialog, SferumLinkDialog)
+    qtbot.waitUntil(dialog.state_label.isVisible)
+    assert dialog.state_label.text() == announced
+    assert dialog.phone_edit.text() == "+7 (999) 000-00-01"
+    dialog.reject()
