@@ -156,8 +156,11 @@ def test_a_rejection_in_max_leaves_the_link_shortcut(
     maxside = desktop.open_registry("max_demo")
     assert isinstance(maxside, MaxDemoWindow)
     qtbot.waitUntil(maxside.decline_button.isEnabled, timeout=10000)
+    told = click_message_box(qtbot, "Ок")
     qtbot.mouseClick(maxside.decline_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not maxside.decline_button.isEnabled())
+    qtbot.waitUntil(lambda: told != [], timeout=10000)
+    assert told == ["Привязка отклонена на платформе МАХ («Не подключать»)."]
+    assert not maxside.decline_button.isEnabled()
     assert LINK in _shortcuts(desktop)
     assert "Сферум" not in _shortcuts(desktop)
 
