@@ -11,8 +11,10 @@ since the epoch, UTC).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -119,6 +121,31 @@ class MaxCall:
 class ChatAdmin:
     user_id: int
     permissions: tuple[AdminPermission, ...] = field(default=CHAT_ADMIN_PERMISSIONS)
+
+
+# --- conventions shared by the client, the simulator and the outbox -----------------------
+IDEMPOTENCY_KEY: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "max_idempotency_key", default=None
+)
+
+
+@contextlib.contextmanager
+def idempotency_key(key: str) -> Iterator[None]:
+    """POSTs made inside the block carry `key` instead of a fresh random one: the outbox
+    passes its entry's id, so MAX recognises a delivery repeated after a crash."""
+    token = IDEMPOTENCY_KEY.set(key)
+    try:
+        yield
+    finally:
+        IDEMPOTENCY_KEY.reset(token)
+
+
+def to_millis(moment: dt.datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def from_millis(millis: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(millis / 1000, dt.UTC)
 
 
 # --- errors ---------------------------------------------------------------------------------

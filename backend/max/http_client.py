@@ -14,17 +14,16 @@ not create twice.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import datetime as dt
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
 
 from backend.max.gateway import (
+    IDEMPOTENCY_KEY,
     CallStatus,
     ChatAdmin,
     FailedUsers,
@@ -39,36 +38,14 @@ from backend.max.gateway import (
     MaxRefused,
     MaxUnavailable,
     MembersResult,
+    from_millis,
+    to_millis,
 )
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_ATTEMPTS = 4
 FIRST_BACKOFF = 0.5
 MAX_BACKOFF = 8.0
-
-
-_IDEMPOTENCY_KEY: contextvars.ContextVar[str | None] = contextvars.ContextVar(
-    "max_idempotency_key", default=None
-)
-
-
-@contextlib.contextmanager
-def idempotency_key(key: str) -> Iterator[None]:
-    """POSTs made inside the block carry `key` instead of a fresh random one: the outbox
-    passes its entry's id, so MAX recognises a delivery repeated after a crash."""
-    token = _IDEMPOTENCY_KEY.set(key)
-    try:
-        yield
-    finally:
-        _IDEMPOTENCY_KEY.reset(token)
-
-
-def to_millis(moment: dt.datetime) -> int:
-    return int(moment.timestamp() * 1000)
-
-
-def from_millis(millis: int) -> dt.datetime:
-    return dt.datetime.fromtimestamp(millis / 1000, dt.UTC)
 
 
 class MaxHttpGateway:
@@ -177,7 +154,7 @@ class MaxHttpGateway:
 
     # --- transport --------------------------------------------------------------------------
     def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
-        key = _IDEMPOTENCY_KEY.get() or uuid.uuid4().hex
+        key = IDEMPOTENCY_KEY.get() or uuid.uuid4().hex
         headers = {"Idempotency-Key": key} if method == "POST" else {}
         backoff = self._first_backoff
         for attempt in range(1, self._attempts + 1):

@@ -35,8 +35,10 @@ from backend.max.gateway import (
     MaxChat,
     MaxError,
     MaxGateway,
+    from_millis,
+    idempotency_key,
+    to_millis,
 )
-from backend.max.http_client import from_millis, idempotency_key, to_millis
 from backend.schema import models as m
 from backend.services.auth import utc_naive
 
@@ -313,7 +315,7 @@ class OutboxWorker:
             try:
                 payload = _resolve(session, json.loads(entry.payload))
             except UnresolvedReference as error:
-                self._settle(session, entry, FAILED, error=str(error))
+                self._settle(session, entry, FAILED, error=str(error), code="dependency.failed")
                 return "failed"
         try:
             with idempotency_key(f"esh-outbox-{entry_id}"):
@@ -324,7 +326,15 @@ class OutboxWorker:
                 if error.transient:
                     self._retry_later(session, entry, error)
                     return "postponed"
-                self._settle(session, entry, FAILED, error=_describe(error))
+                self._settle(session, entry, FAILED, error=_describe(error), code=error.code)
+            return "failed"
+        except Exception as error:  # a bug or an answer nobody expected: kept, not retried
+            log.exception("MAX outbox entry %s failed unexpectedly", entry_id)
+            with self._unit_of_work() as session:
+                entry = session.get_one(m.MaxOutboxEntry, entry_id)
+                self._settle(
+                    session, entry, FAILED, error=f"Непредвиденная ошибка: {error!r}", code="bug"
+                )
             return "failed"
         with self._unit_of_work() as session:
             entry = session.get_one(m.MaxOutboxEntry, entry_id)
@@ -335,6 +345,7 @@ class OutboxWorker:
     def _retry_later(self, session: Session, entry: m.MaxOutboxEntry, error: MaxError) -> None:
         entry.attempts += 1
         entry.last_error = _describe(error)
+        entry.last_error_code = error.code
         entry.claimed_until = None
         pause = retry_pause(entry.attempts)
         entry.next_attempt_at = self._now() + pause
@@ -343,12 +354,19 @@ class OutboxWorker:
             self._on_attempt(session, entry)
 
     def _settle(
-        self, session: Session, entry: m.MaxOutboxEntry, state: str, *, error: str | None = None
+        self,
+        session: Session,
+        entry: m.MaxOutboxEntry,
+        state: str,
+        *,
+        error: str | None = None,
+        code: str | None = None,
     ) -> None:
         entry.attempts += 1
         entry.state = state
         entry.claimed_until = None
         entry.last_error = error
+        entry.last_error_code = code
         if state == DELIVERED:
             entry.delivered_at = self._now()
         if self._on_attempt is not None:

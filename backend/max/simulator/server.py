@@ -30,8 +30,9 @@ from backend.max.gateway import (
     MaxConflict,
     MaxError,
     MaxNotFound,
+    from_millis,
+    to_millis,
 )
-from backend.max.http_client import from_millis, to_millis
 from backend.max.simulator.faults import FaultKind, FaultPlan
 from backend.max.simulator.state import SimulatedMax
 
