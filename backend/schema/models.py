@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -341,9 +342,13 @@ class MaxOutboxEntry(Base):
     next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
     claimed_until: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC; a worker's lease
     last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_code: Mapped[str | None] = mapped_column(String(60))  # MAX's error key
     result: Mapped[str | None] = mapped_column(Text)  # JSON of MAX's answer
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
     delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC
+
+
+ACTIVE_LINK = "status IN ('sending', 'pending', 'linked')"
 
 
 class SferumLink(Base):
@@ -351,6 +356,24 @@ class SferumLink(Base):
     row of an account is its current state."""
 
     __tablename__ = "sferum_links"
+    # At most one request on its way, waiting or linked: per account, and per phone and role.
+    __table_args__ = (
+        Index(
+            "uq_sferum_links_active_account",
+            "account_id",
+            unique=True,
+            sqlite_where=text(ACTIVE_LINK),
+            postgresql_where=text(ACTIVE_LINK),
+        ),
+        Index(
+            "uq_sferum_links_active_phone_role",
+            "phone",
+            "role",
+            unique=True,
+            sqlite_where=text(ACTIVE_LINK),
+            postgresql_where=text(ACTIVE_LINK),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(

@@ -7,11 +7,13 @@ ever reads the state kept here, so it works the same while MAX is unreachable.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from collections.abc import Callable
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from backend.clock import Clock
@@ -102,7 +104,7 @@ def request_link(session: Session, user: t.CurrentUser, clock: Clock, phone: str
             m.SferumLink.status.in_(ACTIVE),
         )
     )
-    if taken is not None and _is_current(session, taken):
+    if taken is not None:
         raise ValidationFailed(PHONE_TAKEN, {"phone": PHONE_TAKEN})
     now = utc_naive(clock.now())
     row = m.SferumLink(
@@ -116,7 +118,12 @@ def request_link(session: Session, user: t.CurrentUser, clock: Clock, phone: str
         updated_at=now,
     )
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as error:  # another PC asked at the same moment
+        if "phone" in str(error.orig):
+            raise ValidationFailed(PHONE_TAKEN, {"phone": PHONE_TAKEN}) from error
+        raise LinkAlreadyRequested() from error
     row.outbox_id = outbox.enqueue(
         session,
         clock,
@@ -135,12 +142,6 @@ def request_link(session: Session, user: t.CurrentUser, clock: Clock, phone: str
         ordering_key=f"link:{user.account_id}",
     )
     return _view(row)
-
-
-def _is_current(session: Session, link_id: int) -> bool:
-    row = session.get_one(m.SferumLink, link_id)
-    latest = _latest(session, row.account_id)
-    return latest is not None and latest.id == row.id
 
 
 def unlink(session: Session, user: t.CurrentUser, clock: Clock) -> t.SferumLink:
@@ -178,19 +179,16 @@ def on_outbox_attempt(session: Session, entry: m.MaxOutboxEntry) -> None:
     row = session.scalar(select(m.SferumLink).where(m.SferumLink.outbox_id == entry.id))
     if row is None or row.status != S.SENDING.value:
         return
-    row.updated_at = entry.delivered_at or entry.next_attempt_at
+    row.updated_at = utc_naive(dt.datetime.now(dt.UTC))
     if entry.state == outbox.DELIVERED:
         row.request_id = json.loads(entry.result or "{}").get("request_id")
         row.status, row.message = S.PENDING.value, ""
     elif entry.state == outbox.FAILED:
-        error = entry.last_error or ""
         row.status = S.FAILED.value
-        if "(user.not.found)" in error:
-            row.message = NOT_IN_MAX
-        elif "(link.exists)" in error:
-            row.message = PHONE_TAKEN
-        else:
-            row.message = f"Платформа МАХ отклонила запрос: {error}"
+        row.message = {
+            "user.not.found": NOT_IN_MAX,
+            "link.exists": PHONE_TAKEN,
+        }.get(entry.last_error_code or "", f"Платформа МАХ отклонила запрос: {entry.last_error}")
     else:
         row.message = WAITING_FOR_MAX
 
@@ -216,6 +214,8 @@ def refresh_pending_links(
             answer = gateway_for(organisation_id).link_request(request_id)
         except MaxError as error:
             log.info("MAX link request %s: %s", request_id, error)
+            if error.transient:
+                break  # MAX is not answering: ask about the others next round
             continue
         status = {
             LinkStatus.CONFIRMED: S.LINKED,

@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("next_attempt_at", sa.DateTime(), nullable=False),
         sa.Column("claimed_until", sa.DateTime(), nullable=True),
         sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("last_error_code", sa.String(length=60), nullable=True),
         sa.Column("result", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("delivered_at", sa.DateTime(), nullable=True),
@@ -74,6 +75,23 @@ def upgrade() -> None:
     op.create_index(op.f("ix_sferum_links_account_id"), "sferum_links", ["account_id"])
     op.create_index(op.f("ix_sferum_links_organisation_id"), "sferum_links", ["organisation_id"])
     op.create_index(op.f("ix_sferum_links_phone"), "sferum_links", ["phone"])
+    active = sa.text("status IN ('sending', 'pending', 'linked')")
+    op.create_index(
+        "uq_sferum_links_active_account",
+        "sferum_links",
+        ["account_id"],
+        unique=True,
+        sqlite_where=active,
+        postgresql_where=active,
+    )
+    op.create_index(
+        "uq_sferum_links_active_phone_role",
+        "sferum_links",
+        ["phone", "role"],
+        unique=True,
+        sqlite_where=active,
+        postgresql_where=active,
+    )
 
 
 def downgrade() -> None:
