@@ -86,12 +86,17 @@ class LocalBackend:
             self._database = database
             if demo:
                 self._create_demo_if_empty(demo_size)
-            self._open_max()
         except Exception as error:
             log.exception("cannot open the database %s", self.path)
             self._open_error = BackendUnavailable(
                 f"Не удалось открыть базу данных «{self.path}». {_reason(error)}"
             )
+            return
+        try:
+            self._open_max()
+        except Exception:
+            # The ЭШ works without MAX; what is meant for MAX waits in the outbox.
+            log.exception("cannot open the MAX simulator beside %s", self.path)
 
     def _open_max(self) -> None:
         from backend.database import sqlite_url
@@ -119,11 +124,14 @@ class LocalBackend:
             seed_max_users(session, self.max_simulator)
 
     def _tick_max_jobs(self, interval: float) -> None:
+        round_: Future[None] | None = None
         while not self._stop_ticking.wait(interval):
             if self._closed:
                 return
+            if round_ is not None and not round_.done():
+                continue  # the last round is still running: do not queue up behind it
             try:
-                self._executor.submit(self._run_max_jobs_quietly)
+                round_ = self._executor.submit(self._run_max_jobs_quietly)
             except RuntimeError:
                 return  # the executor has shut down
 
@@ -134,7 +142,7 @@ class LocalBackend:
             log.exception("MAX jobs failed")
 
     def _run_max_jobs(self) -> None:
-        if self._open_error is not None or self._max_jobs is None:
+        if self._closed or self._open_error is not None or self._max_jobs is None:
             return
         self._guarded(self._max_jobs.run_once)
 

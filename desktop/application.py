@@ -77,6 +77,7 @@ class DesktopApplication(QObject):
         self._remembered = False
         self._logging_out = False
         self._link_seen: SferumLink | None = None  # as last seen on the desktop
+        self._watcher: SferumLinkWatcher | None = None
         self._finished = asyncio.Event()
         self.connection = connection or settings.connection
         self._open(self.connection)
@@ -177,6 +178,8 @@ class DesktopApplication(QObject):
             if result.user.account_id == self.user.account_id:
                 # The same person again after the session ended: carry on where they were.
                 desktop.setEnabled(True)
+                if self._watcher is not None:
+                    self._watcher.refresh_now()
                 return
             self._logging_out = True
             try:
@@ -211,7 +214,7 @@ class DesktopApplication(QObject):
         )
         desktop.log_out_requested.connect(self._log_out_requested)
         desktop.closed.connect(self._desktop_closed)
-        watcher = SferumLinkWatcher(self.backend, desktop)
+        watcher = self._watcher = SferumLinkWatcher(self.backend, desktop)
         watcher.link_changed.connect(lambda link: _show_link_state(desktop, link))
         watcher.link_changed.connect(
             lambda link: self.tasks.start(self._announce_link_outcome(desktop, link))

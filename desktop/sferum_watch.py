@@ -11,7 +11,13 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from backend.contract import Backend, BackendError, SferumLink, SferumLinkStatus
+from backend.contract import (
+    Backend,
+    BackendError,
+    NotAuthenticated,
+    SferumLink,
+    SferumLinkStatus,
+)
 from registries.base.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -29,6 +35,7 @@ class SferumLinkWatcher(QObject):
         self._backend = backend
         self._tasks = TaskRunner(self)
         self.link: SferumLink | None = None
+        self._look_again = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh_now)
@@ -41,20 +48,32 @@ class SferumLinkWatcher(QObject):
         self._tasks.cancel_all()
 
     def refresh_now(self) -> None:
-        if not self._tasks.busy:
-            self._tasks.start(self._refresh(), on_error=self._failed)
+        if self._tasks.busy:
+            # The look under way may have started before the change: look once more after it.
+            self._look_again = True
+            return
+        self._look_again = False
+        self._tasks.start(self._refresh(), on_error=self._failed)
 
     async def _refresh(self) -> None:
         link = await self._backend.sferum_link()
         if link != self.link:
             self.link = link
             self.link_changed.emit(link)
-        self._schedule()
+        self._next()
 
     def _failed(self, error: BackendError) -> None:
+        if isinstance(error, NotAuthenticated):
+            return  # the login window is back; looking resumes after logging in again
         # Shown nowhere: the next look may succeed, and windows report their own failures.
         log.info("Sferum link state unavailable: %s", error.message)
-        self._schedule()
+        self._next()
+
+    def _next(self) -> None:
+        if self._look_again:
+            QTimer.singleShot(0, self.refresh_now)
+        else:
+            self._schedule()
 
     def _schedule(self) -> None:
         waiting = self.link is None or self.link.status in WAITING

@@ -258,6 +258,9 @@ def create_app(
         finally:
             if thread is not None:
                 thread.stop()
+            if max_gateway is not None:
+                max_gateway.close()
+            database.dispose()
 
     app = FastAPI(
         lifespan=lifespan,

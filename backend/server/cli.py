@@ -81,7 +81,6 @@ def serve(args: argparse.Namespace) -> int:
     os.environ[DATABASE_ENV] = str(database.url.render_as_string(hide_password=False))
     for option, variable in (
         (args.max_url, MAX_URL_ENV),
-        (args.max_token, MAX_TOKEN_ENV),
         (args.max_sim_database, MAX_SIM_ENV),
     ):
         if option:
@@ -133,8 +132,11 @@ def _add_serve_options(parser: argparse.ArgumentParser, default: object = None) 
         help="reverse proxies whose X-Forwarded-* headers are trusted",
     )
     parser.add_argument("--log-level", default=given("info"))
-    parser.add_argument("--max-url", default=default, help="the MAX platform's API address")
-    parser.add_argument("--max-token", default=default, help="the access token for MAX")
+    parser.add_argument(
+        "--max-url",
+        default=default,
+        help=f"the MAX platform's API address; its token is read from ${MAX_TOKEN_ENV}",
+    )
     _add_max_options(parser, default)
     parser.add_argument(
         "--keep-alive",

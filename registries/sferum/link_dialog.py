@@ -112,11 +112,11 @@ class SferumLinkDialog(QDialog):
             self.phone_edit.setFocus()
             return
         self.phone_edit.setText(format_phone(number))
+        self._sending = True  # a second click before the answer sends nothing
+        self.link_button.setEnabled(False)
         self._tasks.start(self._send(number), on_error=self._refused)
 
     async def _send(self, number: str) -> None:
-        self._sending = True
-        self.link_button.setEnabled(False)
         try:
             await self._context.backend.request_sferum_link(number)
         finally:
