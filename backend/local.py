@@ -61,6 +61,7 @@ class LocalBackend:
         self._max_gateway = max_gateway
         self.max_simulator: SimulatedMax | None = None
         self._max_jobs: MaxJobs | None = None
+        self._max_open_tried = False
         self._max_ticker: threading.Thread | None = None
         self._stop_ticking = threading.Event()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="esh-db")
@@ -92,11 +93,17 @@ class LocalBackend:
                 f"Не удалось открыть базу данных «{self.path}». {_reason(error)}"
             )
             return
-        try:
-            self._open_max()
-        except Exception:
-            # The ЭШ works without MAX; what is meant for MAX waits in the outbox.
-            log.exception("cannot open the MAX simulator beside %s", self.path)
+
+    def _ensure_max(self) -> bool:
+        """Open MAX's side on first use, off the start-up path; False when it cannot be."""
+        if self._max_jobs is None and not self._max_open_tried:
+            self._max_open_tried = True
+            try:
+                self._open_max()
+            except Exception:
+                # The ЭШ works without MAX; what is meant for MAX waits in the outbox.
+                log.exception("cannot open the MAX simulator beside %s", self.path)
+        return self._max_jobs is not None
 
     def _open_max(self) -> None:
         from backend.database import sqlite_url
@@ -142,8 +149,9 @@ class LocalBackend:
             log.exception("MAX jobs failed")
 
     def _run_max_jobs(self) -> None:
-        if self._closed or self._open_error is not None or self._max_jobs is None:
+        if self._closed or self._open_error is not None or not self._ensure_max():
             return
+        assert self._max_jobs is not None
         self._guarded(self._max_jobs.run_once)
 
     @property
@@ -160,7 +168,7 @@ class LocalBackend:
             from backend.services.sferum import demo_phone_of
 
             phone = demo_phone_of(session, user)
-            if phone is None or self.max_simulator is None:
+            if phone is None or not self._ensure_max() or self.max_simulator is None:
                 return []
             return [
                 t.DemoMaxMessage(
@@ -184,7 +192,7 @@ class LocalBackend:
         def work() -> None:
             from backend.max.gateway import MaxError
 
-            if self.max_simulator is None:
+            if not self._ensure_max() or self.max_simulator is None:
                 return
             try:
                 self.max_simulator.answer_link(request_id, accept=accept)
