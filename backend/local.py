@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from backend.database import Database
     from backend.max.gateway import MaxGateway
     from backend.max.jobs import MaxJobs
+    from backend.max.routing import GatewayForOrganisation
     from backend.max.simulator.state import SimulatedMax
 
 R = TypeVar("R")
@@ -61,6 +62,7 @@ class LocalBackend:
         self._max_gateway = max_gateway
         self.max_simulator: SimulatedMax | None = None
         self._max_jobs: MaxJobs | None = None
+        self._max_gateways: GatewayForOrganisation | None = None
         self._max_open_tried = False
         self._max_ticker: threading.Thread | None = None
         self._stop_ticking = threading.Event()
@@ -108,6 +110,7 @@ class LocalBackend:
     def _open_max(self) -> None:
         from backend.database import sqlite_url
         from backend.max.jobs import MaxJobs
+        from backend.max.routing import GatewayForOrganisation
 
         gateway = self._max_gateway
         if gateway is None:
@@ -118,8 +121,8 @@ class LocalBackend:
             )
             gateway = self.max_simulator
             self._seed_simulator()
-        chosen = gateway
-        self._max_jobs = MaxJobs(self._db().session, lambda _school: chosen, self._clock)
+        self._max_gateways = GatewayForOrganisation(self._db().session, gateway)
+        self._max_jobs = MaxJobs(self._db().session, self._max_gateways, self._clock)
 
     def _seed_simulator(self) -> None:
         """The simulated MAX knows the school's people by phone — most of them: every tenth
@@ -424,6 +427,8 @@ class LocalBackend:
         def dispose() -> None:
             if self._database is not None:
                 self._database.dispose()
+            if self._max_gateways is not None:
+                self._max_gateways.close()
             if self.max_simulator is not None:
                 self.max_simulator.close()
 

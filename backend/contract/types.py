@@ -218,6 +218,11 @@ class OrganisationSettings:
     chat_admin_employee_id: int | None
     chat_admin_name: str | None
     version: int
+    # The MAX platform: its API address (empty: MAX is simulated) and whether an access token
+    # is stored — the token itself never leaves the backend.
+    max_api_url: str = ""
+    max_token_set: bool = False
+    sferum_web_url: str = ""  # opened by «Перейти в Сферум»
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +233,10 @@ class OrganisationSettingsUpdate:
     short_name: str
     chat_admin_employee_id: int | None
     version: int
+    # None keeps what is stored; for the token, "" removes it.
+    max_api_url: str | None = None
+    max_token: str | None = None
+    sferum_web_url: str | None = None
 
 
 class SferumLinkStatus(StrEnum):

@@ -40,6 +40,9 @@ NAMING = {
 SEARCH_KEY_TYPE = String(320).with_variant(String(320, collation="C"), "postgresql")
 
 
+SFERUM_WEB_URL = "https://web.sferum.ru/"  # the Sferum web messenger
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -82,6 +85,12 @@ class OrganisationSettings(Base):
         ForeignKey("employees.id", ondelete="SET NULL")
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The MAX platform for this organisation; an empty address means it is simulated.
+    max_api_url: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    max_token: Mapped[str | None] = mapped_column(String(300))
+    sferum_web_url: Mapped[str] = mapped_column(
+        String(300), default=SFERUM_WEB_URL, server_default=SFERUM_WEB_URL
+    )
 
     organisation: Mapped[Organisation] = relationship(back_populates="settings")
 

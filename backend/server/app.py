@@ -24,6 +24,7 @@ from backend.contract.errors import NotAuthenticated
 from backend.database import Database
 from backend.max.gateway import MaxGateway
 from backend.max.jobs import MaxJobs, MaxJobThread
+from backend.max.routing import GatewayForOrganisation
 from backend.migrations import HEAD_REVISION
 from backend.server import schemas as s
 from backend.server.errors import ERROR_STATUSES, install_error_handlers
@@ -215,6 +216,9 @@ def build_router(api: Api) -> APIRouter:
             short_name=body.short_name,
             chat_admin_employee_id=body.chat_admin_employee_id,
             version=body.version,
+            max_api_url=body.max_api_url,
+            max_token=body.max_token,
+            sferum_web_url=body.sferum_web_url,
         )
         return api.as_user(token, "update_organisation_settings", update)
 
@@ -241,16 +245,18 @@ def create_app(
     max_gateway: MaxGateway | None = None,
     max_jobs_interval: float | None = None,
 ) -> FastAPI:
-    """The server application for `database`. With `max_gateway`, `app.state.max_jobs`
-    delivers the MAX outbox and follows link requests; with `max_jobs_interval` too, a thread
-    does that every so many seconds while the application runs."""
+    """The server application for `database`. `app.state.max_jobs` delivers the MAX outbox
+    and follows link requests — to the MAX named in each organisation's settings, else to
+    `max_gateway`; with `max_jobs_interval`, a thread does that every so many seconds while
+    the application runs."""
     clock = clock or SystemClock()
-    jobs = MaxJobs(database.session, lambda _school: max_gateway, clock) if max_gateway else None
+    gateways = GatewayForOrganisation(database.session, max_gateway)
+    jobs = MaxJobs(database.session, gateways, clock)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         thread = None
-        if jobs is not None and max_jobs_interval is not None:
+        if max_jobs_interval is not None:
             thread = MaxJobThread(jobs, interval=max_jobs_interval)
             thread.start()
         try:
@@ -258,6 +264,7 @@ def create_app(
         finally:
             if thread is not None:
                 thread.stop()
+            gateways.close()
             if max_gateway is not None:
                 max_gateway.close()
             database.dispose()
@@ -278,6 +285,7 @@ def create_app(
     app.include_router(build_router(Api(database, clock)))
     app.state.database = database
     app.state.max_jobs = jobs
+    app.state.max_gateways = gateways
     return app
 
 
@@ -297,7 +305,7 @@ def max_gateway_from_environment() -> MaxGateway | None:
         from backend.max.simulator.state import SimulatedMax
 
         return SimulatedMax(sim)
-    log.warning("no MAX platform configured: changes for MAX wait in the outbox")
+    log.warning("no default MAX platform: organisations without a MAX address wait in the outbox")
     return None
 
 

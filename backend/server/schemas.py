@@ -68,6 +68,10 @@ class OrganisationSettingsRequest(StrictModel):
     short_name: Annotated[str, text(120)]
     chat_admin_employee_id: Id | None
     version: Version
+    # Absent: unchanged. The token is write-only; "" removes it.
+    max_api_url: Annotated[str, text(300)] | None = None
+    max_token: Annotated[str, text(300)] | None = None
+    sferum_web_url: Annotated[str, text(300)] | None = None
 
 
 Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="Сколько записей пропустить")]

@@ -37,6 +37,9 @@ def _settings(session: Session, organisation_id: int) -> t.OrganisationSettings:
         chat_admin_employee_id=settings.chat_admin_employee_id,
         chat_admin_name=chat_admin_name,
         version=settings.version,
+        max_api_url=settings.max_api_url,
+        max_token_set=bool(settings.max_token),
+        sferum_web_url=settings.sferum_web_url,
     )
 
 
@@ -62,8 +65,27 @@ def update_organisation_settings(
             or employee.dismissed_on is not None
         ):
             errors["chat_admin_employee_id"] = "Выберите работающего сотрудника организации."
+    web_addresses = {}
+    for field, value in (
+        ("max_api_url", update.max_api_url),
+        ("sferum_web_url", update.sferum_web_url),
+    ):
+        if value is None:
+            continue
+        address = value.strip()
+        if address and not _is_web_address(address):
+            errors[field] = "Укажите адрес, начинающийся с https:// или http://."
+        elif field == "sferum_web_url" and not address:
+            errors[field] = "Укажите адрес веб-версии Сферум."
+        web_addresses[field] = address
+    if update.max_token is not None and len(update.max_token.strip()) > 300:
+        errors["max_token"] = "Токен длиннее 300 символов."
     if errors:
         raise ValidationFailed(None, errors)
+    changes: dict[str, object] = {"chat_admin_employee_id": update.chat_admin_employee_id}
+    changes.update(web_addresses)
+    if update.max_token is not None:
+        changes["max_token"] = update.max_token.strip() or None
     # The version check and the write are one statement, so two saves cannot both pass it.
     claimed = session.execute(
         sql_update(m.OrganisationSettings)
@@ -71,10 +93,7 @@ def update_organisation_settings(
             m.OrganisationSettings.organisation_id == user.organisation_id,
             m.OrganisationSettings.version == update.version,
         )
-        .values(
-            version=m.OrganisationSettings.version + 1,
-            chat_admin_employee_id=update.chat_admin_employee_id,
-        )
+        .values(version=m.OrganisationSettings.version + 1, **changes)
         .execution_options(synchronize_session=False)
     )
     if claimed.rowcount != 1:
@@ -90,3 +109,8 @@ def update_organisation_settings(
     )
     session.expire_all()
     return _settings(session, user.organisation_id)
+
+
+def _is_web_address(text: str) -> bool:
+    scheme, _, rest = text.partition("://")
+    return scheme in ("http", "https") and bool(rest) and " " not in text and len(text) <= 300

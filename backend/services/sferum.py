@@ -32,7 +32,6 @@ from backend.services.auth import utc_naive
 
 log = logging.getLogger(__name__)
 
-SFERUM_WEB_URL = "https://web.sferum.ru/"
 S = t.SferumLinkStatus
 # States in which the account has, or is getting, a link: a new request is not sent.
 ACTIVE = (S.SENDING.value, S.PENDING.value, S.LINKED.value)
@@ -70,20 +69,26 @@ def _latest(session: Session, account_id: int) -> m.SferumLink | None:
     )
 
 
-def _view(row: m.SferumLink | None) -> t.SferumLink:
+def _web_url(session: Session, organisation_id: int) -> str:
+    settings = session.get(m.OrganisationSettings, organisation_id)
+    return settings.sferum_web_url if settings is not None else m.SFERUM_WEB_URL
+
+
+def _view(session: Session, user: t.CurrentUser, row: m.SferumLink | None) -> t.SferumLink:
+    web_url = _web_url(session, user.organisation_id)
     if row is None or row.status == "unlinked":
-        return t.SferumLink(status=S.NOT_LINKED, web_url=SFERUM_WEB_URL)
+        return t.SferumLink(status=S.NOT_LINKED, web_url=web_url)
     return t.SferumLink(
         status=S(row.status),
         phone=row.phone,
         message=row.message,
-        web_url=SFERUM_WEB_URL,
+        web_url=web_url,
         request_number=row.id,
     )
 
 
 def current_link(session: Session, user: t.CurrentUser) -> t.SferumLink:
-    return _view(_latest(session, user.account_id))
+    return _view(session, user, _latest(session, user.account_id))
 
 
 def request_link(session: Session, user: t.CurrentUser, clock: Clock, phone: str) -> t.SferumLink:
@@ -141,7 +146,7 @@ def request_link(session: Session, user: t.CurrentUser, clock: Clock, phone: str
         },
         ordering_key=f"link:{user.account_id}",
     )
-    return _view(row)
+    return _view(session, user, row)
 
 
 def unlink(session: Session, user: t.CurrentUser, clock: Clock) -> t.SferumLink:
@@ -159,7 +164,7 @@ def unlink(session: Session, user: t.CurrentUser, clock: Clock) -> t.SferumLink:
             payload={"request_id": latest.request_id},
             ordering_key=f"link:{user.account_id}",
         )
-    return _view(None)
+    return _view(session, user, None)
 
 
 def demo_phone_of(session: Session, user: t.CurrentUser) -> str | None:

@@ -132,6 +132,8 @@ def make_backend(
     yield make
     for client in made:
         run(client.close())
+    if clients.app is not None:  # the lifespan that would close them does not run in-process
+        clients.app.state.max_gateways.close()  # type: ignore[attr-defined]
 
 
 @pytest.fixture

@@ -103,3 +103,40 @@ def test_only_the_organisation_administrator_saves_settings(
     settings = run(backend.organisation_settings())
     with pytest.raises(PermissionDenied):
         run(backend.update_organisation_settings(_update(settings, short_name="x")))
+
+
+def test_max_address_and_token_are_kept_and_the_token_never_read_back(
+    run: AsyncRunner, backend: Backend
+) -> None:
+    log_in(run, backend, "admin")
+    settings = run(backend.organisation_settings())
+    assert settings.max_api_url == ""
+    assert not settings.max_token_set
+    assert settings.sferum_web_url == "https://web.sferum.ru/"
+    saved = run(
+        backend.update_organisation_settings(
+            _update(
+                settings,
+                max_api_url=" https://max.example.ru/api ",
+                max_token="secret-token",
+                sferum_web_url="https://sferum.example.ru/",
+            )
+        )
+    )
+    assert saved.max_api_url == "https://max.example.ru/api"
+    assert saved.max_token_set
+    assert "secret-token" not in repr(saved)
+    kept = run(backend.update_organisation_settings(_update(saved, name=saved.name + " ")))
+    assert kept.max_token_set, "leaving the token out keeps it"
+    assert kept.sferum_web_url == "https://sferum.example.ru/"
+
+
+@pytest.mark.parametrize("field", ["max_api_url", "sferum_web_url"])
+def test_addresses_must_be_web_addresses(run: AsyncRunner, backend: Backend, field: str) -> None:
+    log_in(run, backend, "admin")
+    settings = run(backend.organisation_settings())
+    with pytest.raises(ValidationFailed) as refused:
+        run(backend.update_organisation_settings(_update(settings, **{field: "ftp://max"})))
+    assert refused.value.field_errors == {
+        field: "Укажите адрес, начинающийся с https:// или http://."
+    }

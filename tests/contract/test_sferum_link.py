@@ -4,6 +4,7 @@ unlink, link again; wrong numbers, numbers MAX does not know, MAX being down."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -195,3 +196,43 @@ def test_two_pcs_asking_at_once_send_one_request(
         run(other_backend.request_sferum_link(KLASS_PHONE))
     run_max_jobs()
     assert len(max_simulator.messages_for(KLASS_PHONE)) == 1
+
+
+def test_an_organisation_with_its_own_max_address_is_served_there_over_http(
+    run: AsyncRunner,
+    backend: Backend,
+    max_simulator: SimulatedMax,
+    run_max_jobs: Callable[[], None],
+    tmp_path: Path,
+) -> None:
+    from backend.contract import OrganisationSettingsUpdate
+    from backend.database import sqlite_url
+    from backend.max.simulator.server import create_sim_app
+    from tests.helpers import LoopbackServer
+
+    platform = SimulatedMax(sqlite_url(tmp_path / "platform.sqlite3"))
+    platform.add_user(KLASS_PHONE, "Роман", "Малышев")
+    try:
+        with LoopbackServer(create_sim_app(platform, token="school-7-token")) as server:
+            log_in(run, backend, "admin")
+            settings = run(backend.organisation_settings())
+            run(
+                backend.update_organisation_settings(
+                    OrganisationSettingsUpdate(
+                        name=settings.name,
+                        short_name=settings.short_name,
+                        chat_admin_employee_id=settings.chat_admin_employee_id,
+                        version=settings.version,
+                        max_api_url=f"http://127.0.0.1:{server.port}",
+                        max_token="school-7-token",
+                    )
+                )
+            )
+            log_in(run, backend, "klass")
+            run(backend.request_sferum_link(KLASS_PHONE))
+            run_max_jobs()
+            assert run(backend.sferum_link()).status is S.PENDING
+            assert len(platform.messages_for(KLASS_PHONE)) == 1, "sent over HTTP"
+            assert max_simulator.messages_for(KLASS_PHONE) == [], "not to the default"
+    finally:
+        platform.close()

@@ -1,5 +1,5 @@
-"""the MAX outbox (changes for MAX written with the ЭШ change, delivered later) and the
-accounts' links to Sferum
+"""the MAX outbox (changes for MAX written with the ЭШ change, delivered later), the
+accounts' links to Sferum, and each organisation's MAX address, token and Sferum web address
 
 Revision ID: 0004_max_outbox
 Revises: 0003_person_indexes
@@ -18,6 +18,19 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("organisation_settings") as table:
+        table.add_column(
+            sa.Column("max_api_url", sa.String(length=300), server_default="", nullable=False)
+        )
+        table.add_column(sa.Column("max_token", sa.String(length=300), nullable=True))
+        table.add_column(
+            sa.Column(
+                "sferum_web_url",
+                sa.String(length=300),
+                server_default="https://web.sferum.ru/",
+                nullable=False,
+            )
+        )
     op.create_table(
         "max_outbox",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -97,3 +110,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("sferum_links")
     op.drop_table("max_outbox")
+    with op.batch_alter_table("organisation_settings") as table:
+        table.drop_column("sferum_web_url")
+        table.drop_column("max_token")
+        table.drop_column("max_api_url")
