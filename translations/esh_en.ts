@@ -9,12 +9,12 @@
         <translation>Demo school «МБОУ СОШ № 7». Logins: klass (class teacher), uchitel (teacher), chatadmin (chat administrator), admin (administrator), uchenik (student), roditel (parent). Password for all: demo</translation>
     </message>
     <message>
-        <location filename="../desktop/application.py" line="229"/>
+        <location filename="../desktop/application.py" line="246"/>
         <source>Завершить работу и выйти из системы?</source>
         <translation>Finish work and log out?</translation>
     </message>
     <message>
-        <location filename="../desktop/application.py" line="270"/>
+        <location filename="../desktop/application.py" line="287"/>
         <source>База данных пуста. Создать демонстрационную школу, чтобы познакомиться с программой?</source>
         <translation>The database is empty. Create a demo school to get to know the program?</translation>
     </message>
@@ -399,39 +399,74 @@
 <context>
     <name>OrganisationSettingsWindow</name>
     <message>
-        <location filename="../registries/organisation/settings_window.py" line="29"/>
+        <location filename="../registries/organisation/settings_window.py" line="30"/>
         <source>Настройки организации</source>
         <translation>Organisation settings</translation>
     </message>
     <message>
-        <location filename="../registries/organisation/settings_window.py" line="43"/>
+        <location filename="../registries/organisation/settings_window.py" line="44"/>
         <source>Наименование</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../registries/organisation/settings_window.py" line="49"/>
+        <location filename="../registries/organisation/settings_window.py" line="50"/>
         <source>Краткое наименование</source>
         <translation>Short name</translation>
     </message>
     <message>
-        <location filename="../registries/organisation/settings_window.py" line="55"/>
+        <location filename="../registries/organisation/settings_window.py" line="56"/>
         <source>Администратор чатов Сферум</source>
         <translation>Sferum chat administrator</translation>
     </message>
     <message>
-        <location filename="../registries/organisation/settings_window.py" line="72"/>
+        <location filename="../registries/organisation/settings_window.py" line="62"/>
+        <source>Не указан: платформа МАХ имитируется</source>
+        <translation>Not set: the MAX platform is simulated</translation>
+    </message>
+    <message>
+        <location filename="../registries/organisation/settings_window.py" line="71"/>
+        <source>Адрес API платформы МАХ</source>
+        <translation>MAX platform API address</translation>
+    </message>
+    <message>
+        <location filename="../registries/organisation/settings_window.py" line="76"/>
+        <source>Токен доступа МАХ</source>
+        <translation>MAX access token</translation>
+    </message>
+    <message>
+        <location filename="../registries/organisation/settings_window.py" line="81"/>
+        <source>Адрес веб-версии Сферум</source>
+        <translation>Sferum web address</translation>
+    </message>
+    <message>
+        <location filename="../registries/organisation/settings_window.py" line="99"/>
         <source>Не назначен</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../registries/organisation/settings_window.py" line="97"/>
+        <location filename="../registries/organisation/settings_window.py" line="115"/>
+        <source>Задан; введите новый, чтобы заменить</source>
+        <translation>Set; type a new one to replace it</translation>
+    </message>
+    <message>
+        <location filename="../registries/organisation/settings_window.py" line="117"/>
+        <source>Не задан</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../registries/organisation/settings_window.py" line="135"/>
         <source>Укажите наименование организации.</source>
         <translation>Enter the organisation&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../registries/organisation/settings_window.py" line="101"/>
+        <location filename="../registries/organisation/settings_window.py" line="139"/>
         <source>Укажите краткое наименование.</source>
         <translation>Enter the short name.</translation>
+    </message>
+    <message>
+        <location filename="../registries/organisation/settings_window.py" line="143"/>
+        <source>Укажите адрес веб-версии Сферум.</source>
+        <translation>Enter the Sferum web address.</translation>
     </message>
 </context>
 <context>
@@ -641,27 +676,27 @@
         <translation>The link request has been sent to the MAX platform. Go to MAX, open the «Sferum» tab and choose the chat from the Sferum community. In the message there, check your details and press «Connect» (or «Do not connect» if they are not yours).</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/link_dialog.py" line="50"/>
+        <location filename="../registries/sferum/link_dialog.py" line="51"/>
         <source>Авторизация в Сферум</source>
         <translation>Sferum authorisation</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/link_dialog.py" line="55"/>
+        <location filename="../registries/sferum/link_dialog.py" line="56"/>
         <source>Укажите номер мобильного телефона, с которым вы зарегистрированы на платформе МАХ. На него придет запрос на привязку учебного аккаунта Сферум.</source>
         <translation>Enter the mobile number you registered with on the MAX platform. The request to link your Sferum education account will be sent to it.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/link_dialog.py" line="66"/>
+        <location filename="../registries/sferum/link_dialog.py" line="72"/>
         <source>Номер телефона</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/link_dialog.py" line="68"/>
+        <location filename="../registries/sferum/link_dialog.py" line="74"/>
         <source>Привязать учебный аккаунт Сферум</source>
         <translation>Link Sferum education account</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/link_dialog.py" line="70"/>
+        <location filename="../registries/sferum/link_dialog.py" line="76"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>

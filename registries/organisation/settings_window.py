@@ -1,4 +1,5 @@
-"""«Настройки организации»: names and the «Администратор чатов Сферум»."""
+"""«Настройки организации»: names, the «Администратор чатов Сферум», and where MAX and the
+Sferum web messenger are."""
 
 from __future__ import annotations
 
@@ -55,6 +56,32 @@ class OrganisationSettingsWindow(EditWindow):
             translate("OrganisationSettingsWindow", "Администратор чатов Сферум"),
             self.chat_admin_combo,
         )
+        self.max_url_edit = QLineEdit(self)
+        self.max_url_edit.setMaxLength(300)
+        self.max_url_edit.setPlaceholderText(
+            translate("OrganisationSettingsWindow", "Не указан: платформа МАХ имитируется")
+        )
+        self.max_token_edit = QLineEdit(self)
+        self.max_token_edit.setMaxLength(300)
+        self.max_token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sferum_url_edit = QLineEdit(self)
+        self.sferum_url_edit.setMaxLength(300)
+        self.add_field(
+            "max_api_url",
+            translate("OrganisationSettingsWindow", "Адрес API платформы МАХ"),
+            self.max_url_edit,
+        )
+        self.add_field(
+            "max_token",
+            translate("OrganisationSettingsWindow", "Токен доступа МАХ"),
+            self.max_token_edit,
+        )
+        self.add_field(
+            "sferum_web_url",
+            translate("OrganisationSettingsWindow", "Адрес веб-версии Сферум"),
+            self.sferum_url_edit,
+            required=True,
+        )
         self.setEnabled(False)
         self.tasks.start(self._load())
 
@@ -82,6 +109,14 @@ class OrganisationSettingsWindow(EditWindow):
         self.short_name_edit.setText(settings.short_name)
         index = self.chat_admin_combo.findData(settings.chat_admin_employee_id)
         self.chat_admin_combo.setCurrentIndex(max(index, 0))
+        self.max_url_edit.setText(settings.max_api_url)
+        self.max_token_edit.clear()  # never shown: typing a new one replaces it
+        self.max_token_edit.setPlaceholderText(
+            translate("OrganisationSettingsWindow", "Задан; введите новый, чтобы заменить")
+            if settings.max_token_set
+            else translate("OrganisationSettingsWindow", "Не задан")
+        )
+        self.sferum_url_edit.setText(settings.sferum_web_url)
         self.mark_loaded()
 
     def values(self) -> dict[str, Any]:
@@ -89,6 +124,9 @@ class OrganisationSettingsWindow(EditWindow):
             "name": self.name_edit.text().strip(),
             "short_name": self.short_name_edit.text().strip(),
             "chat_admin_employee_id": self.chat_admin_combo.currentData(),
+            "max_api_url": self.max_url_edit.text().strip(),
+            "max_token": self.max_token_edit.text().strip(),
+            "sferum_web_url": self.sferum_url_edit.text().strip(),
         }
 
     def validate(self) -> dict[str, str]:
@@ -101,6 +139,10 @@ class OrganisationSettingsWindow(EditWindow):
             errors["short_name"] = translate(
                 "OrganisationSettingsWindow", "Укажите краткое наименование."
             )
+        if not self.sferum_url_edit.text().strip():
+            errors["sferum_web_url"] = translate(
+                "OrganisationSettingsWindow", "Укажите адрес веб-версии Сферум."
+            )
         return errors
 
     async def save(self) -> OrganisationSettings:
@@ -112,5 +154,8 @@ class OrganisationSettingsWindow(EditWindow):
                 short_name=values["short_name"],
                 chat_admin_employee_id=values["chat_admin_employee_id"],
                 version=self._settings.version,
+                max_api_url=values["max_api_url"],
+                max_token=values["max_token"] or None,  # empty: keep the stored one
+                sferum_web_url=values["sferum_web_url"],
             )
         )
