@@ -417,6 +417,9 @@ class LocalBackend:
     async def unlink_sferum(self) -> t.SferumLink:
         return await self._user_call("unlink_sferum")
 
+    async def max_deliveries(self) -> list[t.MaxDelivery]:
+        return await self._user_call("max_deliveries")
+
     # --- lifetime -----------------------------------------------------------------------------
     async def close(self) -> None:
         if self._closed:

@@ -231,6 +231,9 @@ class RemoteBackend:
     async def unlink_sferum(self) -> t.SferumLink:
         return from_json(t.SferumLink, await self._request("DELETE", "/sferum/link"))
 
+    async def max_deliveries(self) -> list[t.MaxDelivery]:
+        return await self._get("/max/deliveries", list[t.MaxDelivery])
+
     # --- lifetime -----------------------------------------------------------------------------
     async def close(self) -> None:
         if self._client is not None:

@@ -17,6 +17,7 @@ from backend.contract.types import (
     KtpTopic,
     Lesson,
     LoginResult,
+    MaxDelivery,
     OrganisationSettings,
     OrganisationSettingsUpdate,
     OrganisationSummary,
@@ -113,6 +114,11 @@ class Backend(Protocol):
 
     async def unlink_sferum(self) -> SferumLink:
         """Remove the link; NotFound when there is none."""
+        ...
+
+    async def max_deliveries(self) -> list[MaxDelivery]:
+        """Changes for MAX not accepted yet, or refused, oldest first: all of the
+        organisation's for its administrators and the chat administrator, one's own otherwise."""
         ...
 
     # --- Lifetime ------------------------------------------------------------------------

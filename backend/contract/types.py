@@ -271,3 +271,15 @@ class DemoMaxMessage:
     request_id: str | None
     awaiting_answer: bool  # a link request still waiting for «Подключить» / «Не подключать»
     phone: str
+
+
+@dataclass(frozen=True, slots=True)
+class MaxDelivery:
+    """A change for MAX that MAX has not accepted yet (waiting for a retry) or has refused."""
+
+    id: int
+    action: str  # what it does, in words: «Запрос на привязку к Сферум», …
+    failed: bool  # refused by MAX (kept, not retried); otherwise still waiting
+    attempts: int
+    reason: str  # MAX's explanation or why it waits; empty before the first attempt
+    created_at: dt.datetime  # UTC

@@ -235,6 +235,10 @@ def build_router(api: Api) -> APIRouter:
     def unlink_sferum(token: Token) -> Any:
         return api.as_user(token, "unlink_sferum")
 
+    @router.get("/max/deliveries", response_model=list[t.MaxDelivery], tags=["sferum"])
+    def max_deliveries(token: Token) -> Any:
+        return api.as_user(token, "max_deliveries")
+
     return router
 
 

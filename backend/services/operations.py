@@ -24,6 +24,7 @@ USER_OPERATIONS: dict[str, Callable[..., Any]] = {
     "organisation_settings": organisation.organisation_settings,
     "update_organisation_settings": organisation.update_organisation_settings,
     "sferum_link": sferum.current_link,
+    "max_deliveries": sferum.max_deliveries,
 }
 
 # Operations that also need the clock: (session, user, clock, *arguments).

@@ -176,6 +176,40 @@ def demo_phone_of(session: Session, user: t.CurrentUser) -> str | None:
     return person.phone if person is not None else None
 
 
+ACTIONS = {
+    "request_link": "Запрос на привязку к Сферум",
+    "cancel_link_request": "Отзыв запроса на привязку",
+    "unlink": "Отвязка от Сферум",
+    "create_chat": "Создание чата",
+    "rename_chat": "Переименование чата",
+    "delete_chat": "Удаление чата",
+    "add_members": "Добавление участников чата",
+    "remove_member": "Исключение участника чата",
+    "set_admins": "Назначение администраторов чата",
+    "revoke_admin": "Снятие администратора чата",
+    "schedule_call": "Планирование видеоконференции",
+    "start_call": "Начало видеоконференции",
+    "finish_call": "Завершение видеоконференции",
+}
+
+
+def max_deliveries(session: Session, user: t.CurrentUser) -> list[t.MaxDelivery]:
+    everything = user.has(t.Role.ORG_ADMIN, t.Role.CHAT_ADMIN)
+    own_key = f"link:{user.account_id}"
+    return [
+        t.MaxDelivery(
+            id=entry.id,
+            action=ACTIONS.get(entry.operation, entry.operation),
+            failed=entry.state == outbox.FAILED,
+            attempts=entry.attempts,
+            reason=entry.last_error or "",
+            created_at=entry.created_at,
+        )
+        for entry in outbox.undelivered(session, user.organisation_id)
+        if everything or entry.ordering_key == own_key
+    ]
+
+
 # --- following MAX ------------------------------------------------------------------------
 def on_outbox_attempt(session: Session, entry: m.MaxOutboxEntry) -> None:
     """Outbox hook: a link request was delivered, refused, or has to wait for MAX."""

@@ -236,3 +236,38 @@ def test_an_organisation_with_its_own_max_address_is_served_there_over_http(
             assert max_simulator.messages_for(KLASS_PHONE) == [], "not to the default"
     finally:
         platform.close()
+
+
+def test_what_max_has_not_taken_yet_is_listed_with_the_reason(
+    run: AsyncRunner,
+    backend: Backend,
+    other_backend: Backend,
+    max_simulator: SimulatedMax,
+    run_max_jobs: Callable[[], None],
+) -> None:
+    log_in(run, backend, "klass")
+    assert max_simulator.faults is not None
+    max_simulator.faults.inject(FaultKind.SERVER_ERROR, count=1)
+    run(backend.request_sferum_link(KLASS_PHONE))
+    run_max_jobs()
+    (waiting,) = run(backend.max_deliveries())
+    assert waiting.action == "Запрос на привязку к Сферум"
+    assert not waiting.failed
+    assert waiting.attempts == 1
+    assert "Сервис недоступен" in waiting.reason
+
+    log_in(run, other_backend, "uchitel")
+    assert run(other_backend.max_deliveries()) == [], "another teacher's requests are theirs"
+    log_in(run, other_backend, "chatadmin")
+    assert [d.id for d in run(other_backend.max_deliveries())] == [waiting.id]
+
+
+def test_a_refusal_stays_listed_until_it_is_dealt_with(
+    run: AsyncRunner, backend: Backend, run_max_jobs: Callable[[], None]
+) -> None:
+    log_in(run, backend, "klass")
+    run(backend.request_sferum_link("+7 999 000-00-01"))
+    run_max_jobs()
+    (refused,) = run(backend.max_deliveries())
+    assert refused.failed
+    assert "user.not.found" in refused.reason
