@@ -732,47 +732,82 @@
 <context>
     <name>SferumWindow</name>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="31"/>
+        <location filename="../registries/sferum/sferum_window.py" line="34"/>
         <source>Сферум</source>
         <translation>Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="33"/>
+        <location filename="../registries/sferum/sferum_window.py" line="36"/>
         <source>Загрузка…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="36"/>
+        <location filename="../registries/sferum/sferum_window.py" line="39"/>
         <source>Перейти в Сферум</source>
         <translation>Go to Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="38"/>
+        <location filename="../registries/sferum/sferum_window.py" line="41"/>
         <source>Отвязать учетную запись</source>
         <translation>Unlink account</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="40"/>
+        <location filename="../registries/sferum/sferum_window.py" line="43"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="74"/>
+        <location filename="../registries/sferum/sferum_window.py" line="47"/>
+        <source>Не доставлено на платформу МАХ</source>
+        <translation>Not delivered to the MAX platform</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="51"/>
+        <source>Действие</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="53"/>
+        <source>Состояние</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="54"/>
+        <source>Отклонено</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="54"/>
+        <source>Ожидает отправки</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="57"/>
+        <source>Попыток</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="58"/>
+        <source>Причина</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/sferum_window.py" line="108"/>
         <source>Учебный аккаунт Сферум привязан. Телефон: {phone}</source>
         <translation>The Sferum education account is linked. Phone: {phone}</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="79"/>
+        <location filename="../registries/sferum/sferum_window.py" line="113"/>
         <source>Учетная запись не привязана к Сферум.</source>
         <translation>The account is not linked to Sferum.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="91"/>
+        <location filename="../registries/sferum/sferum_window.py" line="125"/>
         <source>Отвязать учетную запись ЭШ от учебного аккаунта Сферум?</source>
         <translation>Unlink the ESh account from the Sferum education account?</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="92"/>
+        <location filename="../registries/sferum/sferum_window.py" line="126"/>
         <source>Отвязать аккаунт от Сферума</source>
         <translation>Unlink account from Sferum</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -17,11 +18,13 @@ from backend.contract.phones import format_phone
 from registries.base import messages
 from registries.base.context import RegistryContext
 from registries.base.icons import icon
+from registries.base.table_model import Column, RecordTableModel
 from registries.base.tasks import TaskRunner
 
 
 class SferumWindow(QWidget):
     unlinked = Signal()
+    loaded = Signal()
 
     def __init__(self, context: RegistryContext) -> None:
         super().__init__()
@@ -40,6 +43,30 @@ class SferumWindow(QWidget):
         self.close_button = QPushButton(self.tr("Закрыть"))
         self.close_button.clicked.connect(self._close_window)
 
+        # What MAX has not accepted yet, and why.
+        self.deliveries_label = QLabel(self.tr("Не доставлено на платформу МАХ"))
+        self.deliveries_label.setObjectName("deliveriesTitle")
+        self.deliveries = RecordTableModel(
+            [
+                Column(self.tr("Действие"), lambda d: d.action, width=220),
+                Column(
+                    self.tr("Состояние"),
+                    lambda d: self.tr("Отклонено") if d.failed else self.tr("Ожидает отправки"),
+                    width=130,
+                ),
+                Column(self.tr("Попыток"), lambda d: d.attempts, width=70, align_right=True),
+                Column(self.tr("Причина"), lambda d: d.reason, width=360),
+            ],
+            parent=self,
+        )
+        self.deliveries_view = QTableView()
+        self.deliveries_view.setModel(self.deliveries)
+        self.deliveries_view.verticalHeader().hide()
+        self.deliveries_view.horizontalHeader().setStretchLastSection(True)
+        self.deliveries_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.deliveries_label.hide()
+        self.deliveries_view.hide()
+
         card = QFrame()
         card.setObjectName("sferumCard")
         card_layout = QVBoxLayout(card)
@@ -55,6 +82,8 @@ class SferumWindow(QWidget):
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(card)
+        layout.addWidget(self.deliveries_label)
+        layout.addWidget(self.deliveries_view, 1)
         layout.addStretch(1)
         layout.addLayout(bottom)
         self.resize(640, 300)
@@ -64,6 +93,11 @@ class SferumWindow(QWidget):
 
     async def _load(self) -> None:
         self.show_link(await self._context.backend.sferum_link())
+        deliveries = await self._context.backend.max_deliveries()
+        self.deliveries.set_records(deliveries)
+        self.deliveries_label.setVisible(bool(deliveries))
+        self.deliveries_view.setVisible(bool(deliveries))
+        self.loaded.emit()
 
     def show_link(self, link: SferumLink) -> None:
         linked = link.status is SferumLinkStatus.LINKED

@@ -18,7 +18,7 @@ from registries.sferum.link_dialog import SferumLinkDialog
 from registries.sferum.max_demo_window import MaxDemoWindow
 from registries.sferum.sferum_window import SferumWindow
 from registries.sferum.web_dialog import SferumWebDialog
-from tests.gui.conftest import click_message_box, type_text
+from tests.gui.conftest import click_message_box, finish, type_text
 
 LINK = "Привязать аккаунт к Сферум"
 
@@ -183,3 +183,34 @@ def test_a_number_without_max_is_announced_and_shown_when_the_dialog_opens_again
     assert dialog.state_label.text() == announced
     assert dialog.phone_edit.text() == "+7 (999) 000-00-01"
     dialog.reject()
+
+
+def test_the_chat_administrator_sees_what_max_refused(
+    qtbot: Any, application: DesktopApplication, gui_backend: Any, qtmodeltester: Any
+) -> None:
+    school = finish(qtbot, gui_backend.list_organisations())[0].id
+    finish(qtbot, gui_backend.log_in(school, "klass", "demo"))
+    finish(qtbot, gui_backend.request_sferum_link("+7 999 000-00-01"))  # no MAX account
+    finish(qtbot, gui_backend.log_in(school, "chatadmin", "demo"))
+    finish(qtbot, gui_backend.request_sferum_link("+79874028796"))
+    finish(qtbot, gui_backend.run_max_jobs())
+    (message,) = gui_backend.max_simulator.messages_for("+79874028796")
+    finish(qtbot, gui_backend.answer_demo_link(message.request_id, accept=True))
+
+    window = application.show_login()
+    qtbot.waitUntil(lambda: window.organisation_combo.count() > 0)
+    window.login_edit.setText("chatadmin")
+    window.password_edit.setText("demo")
+    window.submit()
+    qtbot.waitUntil(lambda: application.desktop is not None, timeout=10000)
+    desktop = application.desktop
+    qtbot.waitUntil(lambda: "Сферум" in _shortcuts(desktop), timeout=10000)
+    sferum = desktop.open_registry("sferum")
+    assert isinstance(sferum, SferumWindow)
+    with qtbot.waitSignal(sferum.loaded, timeout=10000):
+        pass
+    qtmodeltester.check(sferum.deliveries)
+    assert sferum.deliveries_label.text() == "Не доставлено на платформу МАХ"
+    row = [sferum.deliveries.index(0, c).data() for c in range(4)]
+    assert row[:3] == ["Запрос на привязку к Сферум", "Отклонено", "1"]
+    assert "user.not.found" in row[3]
