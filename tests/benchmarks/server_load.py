@@ -40,7 +40,7 @@ import httpx
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.benchmarks.startup import REPORT
+from tests.benchmarks.report import write_section
 
 HERE = Path(__file__).resolve().parent
 BEGIN, END = "<!-- server:begin -->", "<!-- server:end -->"
@@ -268,17 +268,6 @@ def report(rows: list[Row], login_seconds: list[float], workers: int, seconds: i
     return "\n".join(lines)
 
 
-def write_report(section: str) -> None:
-    text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Benchmarks\n"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=30)
@@ -335,7 +324,7 @@ def main() -> int:
             server.kill()
             raise
     section = report(rows, login_seconds, args.workers, args.seconds)
-    write_report(section)
+    write_section(section, BEGIN, END)
     print(section)
     return 0
 

@@ -23,8 +23,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-REPORT = ROOT / "docs" / "BENCHMARKS.md"
+from tests.benchmarks.report import write_section
+
 BEGIN, END = "<!-- startup:begin -->", "<!-- startup:end -->"
 TARGET_RATIO = 2.0
 TARGET_MEMORY_MB = 250
@@ -111,17 +111,6 @@ def report(results: list[Result], runs: int, command: str) -> str:
     return "\n".join(lines)
 
 
-def write_report(section: str) -> None:
-    text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Benchmarks\n"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
@@ -148,7 +137,7 @@ def main() -> int:
             ),
         ]
     section = report(results, args.runs, "make bench")
-    write_report(section)
+    write_section(section, BEGIN, END)
     print(section)
     return 0
 

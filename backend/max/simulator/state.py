@@ -15,10 +15,11 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import create_engine, event, func, insert, select
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy import func, insert, select
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from backend.database import Database
 from backend.max.gateway import (
     CallStatus,
     ChatAdmin,
@@ -76,14 +77,6 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API object
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
-
-
 class SimulatedMax:
     def __init__(
         self,
@@ -92,10 +85,9 @@ class SimulatedMax:
         faults: FaultPlan | None = None,
         call_base_url: str = DEFAULT_CALL_BASE,
     ) -> None:
-        self.url = make_url(url)
-        self.engine = create_engine(self.url)
-        if self.url.get_backend_name() == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._database = Database(url)  # WAL, foreign keys and busy timeout as for the ЭШ
+        self.url = self._database.url
+        self.engine = self._database.engine
         sm.SimBase.metadata.create_all(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.faults = faults
