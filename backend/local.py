@@ -420,6 +420,61 @@ class LocalBackend:
     async def max_deliveries(self) -> list[t.MaxDelivery]:
         return await self._user_call("max_deliveries")
 
+    # --- the contract: roster events ---------------------------------------------------------
+    async def enrol_student(self, student: t.NewStudent) -> t.Student:
+        return await self._user_call("enrol_student", student)
+
+    async def expel_student(self, student_id: int) -> t.Student:
+        return await self._user_call("expel_student", student_id)
+
+    async def transfer_students(self, student_ids: Sequence[int], class_id: int) -> list[t.Student]:
+        return await self._user_call("transfer_students", tuple(student_ids), class_id)
+
+    async def restore_student(self, student_id: int, class_id: int | None = None) -> t.Student:
+        return await self._user_call("restore_student", student_id, class_id)
+
+    async def cancel_restoration(self, student_id: int) -> t.Student:
+        return await self._user_call("cancel_restoration", student_id)
+
+    async def hire_employee(self, employee: t.NewEmployee) -> t.StaffMember:
+        return await self._user_call("hire_employee", employee)
+
+    async def dismiss_employee(self, employee_id: int) -> t.StaffMember:
+        return await self._user_call("dismiss_employee", employee_id)
+
+    async def link_parent(self, parent_id: int, student_id: int, relation: str) -> t.Parent:
+        return await self._user_call("link_parent", parent_id, student_id, relation)
+
+    async def unlink_parent(self, parent_id: int, student_id: int) -> t.Parent:
+        return await self._user_call("unlink_parent", parent_id, student_id)
+
+    async def set_class_teacher(self, class_id: int, employee_id: int | None) -> t.SchoolClass:
+        return await self._user_call("set_class_teacher", class_id, employee_id)
+
+    async def set_group_teacher(self, group_id: int, employee_id: int | None) -> t.Group:
+        return await self._user_call("set_group_teacher", group_id, employee_id)
+
+    # --- the contract: Sferum chats -----------------------------------------------------------
+    async def list_chats(self, page: t.PageRequest) -> t.Page[t.ChatSummary]:
+        return await self._user_call("list_chats", page)
+
+    async def chat(self, chat_id: int) -> t.Chat:
+        return await self._user_call("chat", chat_id)
+
+    async def save_chat(self, draft: t.ChatDraft) -> t.Chat:
+        return await self._user_call("save_chat", draft)
+
+    async def delete_chat(self, chat_id: int, version: int) -> None:
+        await self._user_call("delete_chat", chat_id, version)
+
+    async def chat_candidates(
+        self, kind: t.ParticipantKind, *, search: str = "", class_id: int | None = None
+    ) -> list[t.ChatCandidate]:
+        return await self._user_call("chat_candidates", kind, search=search, class_id=class_id)
+
+    async def chat_gaps(self) -> list[t.ChatGap]:
+        return await self._user_call("chat_gaps")
+
     # --- lifetime -----------------------------------------------------------------------------
     async def close(self) -> None:
         if self._closed:

@@ -12,18 +12,26 @@ from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from backend.contract.types import (
+    Chat,
+    ChatCandidate,
+    ChatDraft,
+    ChatGap,
+    ChatSummary,
     CurrentUser,
     Group,
     KtpTopic,
     Lesson,
     LoginResult,
     MaxDelivery,
+    NewEmployee,
+    NewStudent,
     OrganisationSettings,
     OrganisationSettingsUpdate,
     OrganisationSummary,
     Page,
     PageRequest,
     Parent,
+    ParticipantKind,
     SchoolClass,
     SferumLink,
     StaffMember,
@@ -119,6 +127,68 @@ class Backend(Protocol):
     async def max_deliveries(self) -> list[MaxDelivery]:
         """Changes for MAX not accepted yet, or refused, oldest first: all of the
         organisation's for its administrators and the chat administrator, one's own otherwise."""
+        ...
+
+    # --- Roster events: each changes the chats' membership in the same transaction ----------
+    async def enrol_student(self, student: NewStudent) -> Student: ...
+
+    async def expel_student(self, student_id: int) -> Student:
+        """«Отчислить»: the student moves to «Выпускники и отчисленные»."""
+        ...
+
+    async def transfer_students(self, student_ids: Sequence[int], class_id: int) -> list[Student]:
+        """«Перевод» of one or more students to another class; they leave the sub-groups of
+        their former class."""
+        ...
+
+    async def restore_student(self, student_id: int, class_id: int | None = None) -> Student:
+        """Back from «Выпускники и отчисленные» into `class_id` (by default the last class)."""
+        ...
+
+    async def cancel_restoration(self, student_id: int) -> Student:
+        """Undo `restore_student`: the student and their parents leave every chat of the
+        organisation they were put in."""
+        ...
+
+    async def hire_employee(self, employee: NewEmployee) -> StaffMember: ...
+
+    async def dismiss_employee(self, employee_id: int) -> StaffMember: ...
+
+    async def link_parent(self, parent_id: int, student_id: int, relation: str) -> Parent: ...
+
+    async def unlink_parent(self, parent_id: int, student_id: int) -> Parent: ...
+
+    async def set_class_teacher(self, class_id: int, employee_id: int | None) -> SchoolClass: ...
+
+    async def set_group_teacher(self, group_id: int, employee_id: int | None) -> Group: ...
+
+    # --- Sferum chats ---------------------------------------------------------------------
+    async def list_chats(self, page: PageRequest) -> Page[ChatSummary]:
+        """The «Чаты» tab: every chat of the organisation for the chat administrator and the
+        organisation's administrators, the chats one takes part in for other staff.
+        PermissionDenied for students and parents."""
+        ...
+
+    async def chat(self, chat_id: int) -> Chat: ...
+
+    async def save_chat(self, draft: ChatDraft) -> Chat:
+        """Create (`draft.id` None) or change a chat. Conflict when someone saved it after
+        `draft.version`; ValidationFailed with field errors («title», «group_id»)."""
+        ...
+
+    async def delete_chat(self, chat_id: int, version: int) -> None:
+        """Only «Предмет» and «Другое» chats; the chat is deleted on MAX too."""
+        ...
+
+    async def chat_candidates(
+        self, kind: ParticipantKind, *, search: str = "", class_id: int | None = None
+    ) -> list[ChatCandidate]:
+        """Who can be picked into a chat on the tab of `kind`, by name."""
+        ...
+
+    async def chat_gaps(self) -> list[ChatGap]:
+        """Participants of every chat who are not in its Sferum chat yet, and why; for the
+        chat administrator and the organisation's administrators."""
         ...
 
     # --- Lifetime ------------------------------------------------------------------------

@@ -162,6 +162,9 @@ class Student:
     login: str | None
     blocked: bool
     parents: tuple[ParentRef, ...] = ()
+    left_on: dt.date | None = None  # graduation or expulsion
+    # Restored from «Выпускники и отчисленные»; the restoration can still be cancelled.
+    restored: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,3 +286,165 @@ class MaxDelivery:
     attempts: int
     reason: str  # MAX's explanation or why it waits; empty before the first attempt
     created_at: dt.datetime  # UTC
+
+
+# --- Sferum chats ---------------------------------------------------------------------------
+class ChatKind(StrEnum):
+    TEACHERS = "teachers"  # «Учительский чат»: one per organisation
+    CLASS = "class"  # «Классный чат»: one per class, its students
+    PARENTS = "parents"  # «Родительский чат»: one per class, its students' parents
+    SUBJECT = "subject"  # «Предмет»: a group's chat
+    OTHER = "other"  # «Другое»
+
+    @property
+    def is_default(self) -> bool:
+        """Default chats are made and kept by the ЭШ itself and cannot be deleted."""
+        return self in (ChatKind.TEACHERS, ChatKind.CLASS, ChatKind.PARENTS)
+
+
+class ParticipantKind(StrEnum):
+    EMPLOYEE = "employee"  # tab «Сотрудники»
+    STUDENT = "student"  # tab «Ученики»
+    PARENT = "parent"  # tab «Родители»
+
+
+class MemberSferumState(StrEnum):
+    """Where a participant of an ЭШ chat stands with the chat on MAX."""
+
+    IN_CHAT = "in_chat"  # in the Sferum chat
+    SENDING = "sending"  # linked; the addition is on its way to MAX
+    NOT_LINKED = "not_linked"  # joins when the account is linked to Sferum
+    NO_ACCOUNT = "no_account"  # has no ЭШ account
+    BLOCKED = "blocked"  # the ЭШ account is blocked
+    REFUSED = "refused"  # MAX refused to add them; `reason` says why
+
+
+class ChatSyncState(StrEnum):
+    SYNCED = "synced"  # MAX has every change
+    SENDING = "sending"  # changes wait in the outbox (MAX unreachable, or just written)
+    FAILED = "failed"  # MAX refused a change of this chat
+
+
+@dataclass(frozen=True, slots=True)
+class ChatSummary:
+    """A row of the «Чаты» tab."""
+
+    id: int
+    title: str
+    kind: ChatKind
+    class_name: str | None  # the class of a class, parents' or subject chat
+    group_name: str | None  # «Предмет/Группа (Класс)» of a subject chat
+    member_count: int
+    in_sferum_count: int  # participants who are in the chat on MAX
+    admin_names: tuple[str, ...]
+    sync: ChatSyncState
+    sync_message: str  # why it is not synced; empty when it is
+    version: int
+    can_edit: bool  # for the logged-in user
+    can_delete: bool  # for the logged-in user; never for default chats
+
+
+@dataclass(frozen=True, slots=True)
+class ChatMember:
+    person_id: int
+    kind: ParticipantKind
+    full_name: str
+    detail: str  # position of an employee, class of a student, children of a parent
+    is_admin: bool
+    admin_locked: bool  # the chat administrator of the organisation: always admin
+    blocked: bool  # the ЭШ account is blocked («Заблокирован»)
+    linked: bool  # the ЭШ account is linked to Sferum
+    automatic: bool  # in the chat by the roster's rules rather than added by hand
+    sferum: MemberSferumState
+    reason: str = ""  # MAX's refusal, when `sferum` is REFUSED
+
+
+@dataclass(frozen=True, slots=True)
+class Chat:
+    """A chat with its participants, for «Чат Сферума: Редактирование»."""
+
+    id: int
+    title: str
+    kind: ChatKind
+    group_id: int | None
+    group_name: str | None
+    class_id: int | None
+    class_name: str | None
+    version: int
+    members: tuple[ChatMember, ...]
+    can_edit: bool
+    can_delete: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ChatMemberChoice:
+    person_id: int
+    kind: ParticipantKind
+    is_admin: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ChatDraft:
+    """What the add / edit window saves. `id` and `version` are None for a new chat; the kind
+    of an existing chat cannot change. Participants missing from `members` leave the chat."""
+
+    title: str
+    kind: ChatKind
+    members: tuple[ChatMemberChoice, ...]
+    group_id: int | None = None
+    id: int | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChatCandidate:
+    """Someone who can be picked into a chat."""
+
+    person_id: int
+    kind: ParticipantKind
+    full_name: str
+    detail: str  # position, class, or children
+    blocked: bool
+    linked: bool
+    has_account: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ChatGap:
+    """A participant of an ЭШ chat who is not in its Sferum chat yet, and why."""
+
+    chat_id: int
+    chat_title: str
+    chat_kind: ChatKind
+    class_name: str | None
+    person_id: int
+    full_name: str
+    kind: ParticipantKind
+    sferum: MemberSferumState
+    reason: str  # in words, for the report
+
+
+# --- roster events --------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class NewStudent:
+    """«Зачисление»: a new student of a class."""
+
+    last_name: str
+    first_name: str
+    class_id: int
+    middle_name: str = ""
+    birth_date: dt.date | None = None
+    enrolled_on: dt.date | None = None  # today when None
+
+
+@dataclass(frozen=True, slots=True)
+class NewEmployee:
+    """«Трудоустройство»."""
+
+    last_name: str
+    first_name: str
+    position: str
+    position_type: PositionType
+    middle_name: str = ""
+    phone: str | None = None
+    hired_on: dt.date | None = None  # today when None

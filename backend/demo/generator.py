@@ -746,6 +746,12 @@ def create_demo_school(
     """Create the demo school of `size` and a small second organisation; returns their ids."""
     main = _SchoolBuilder(session, SHAPES[size], today, seed).build(_MAIN_DEMO_LOGINS)
     second = _SchoolBuilder(session, SECOND_SCHOOL, today, seed).build(_SECOND_SCHOOL_DEMO_LOGINS)
+    # The default Sferum chats, as every organisation has them.
+    from backend.clock import SystemClock
+    from backend.services.chats import ensure_default_chats
+
+    for organisation_id in (main, second):
+        ensure_default_chats(session, SystemClock(), organisation_id)
     return [main, second]
 
 

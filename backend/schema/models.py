@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -26,7 +27,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from backend.contract.types import GroupKind, PositionType, StudentStatus
+from backend.contract.types import (
+    ChatKind,
+    GroupKind,
+    ParticipantKind,
+    PositionType,
+    StudentStatus,
+)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -237,6 +244,10 @@ class Student(Base):
     status: Mapped[StudentStatus] = mapped_column(_enum(StudentStatus, "student_status"))
     enrolled_on: Mapped[dt.date] = mapped_column(Date)
     left_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Set by a restoration from «Выпускники и отчисленные» while it can still be cancelled:
+    # the status and date to go back to.
+    restored_from_status: Mapped[str | None] = mapped_column(String(20))
+    restored_left_on: Mapped[dt.date | None] = mapped_column(Date)
 
     person: Mapped[Person] = relationship()
 
@@ -395,7 +406,76 @@ class SferumLink(Base):
     role: Mapped[str] = mapped_column(String(40))  # «Педагог», «Ученик», «Родитель»
     status: Mapped[str] = mapped_column(String(20))  # SferumLinkStatus values
     request_id: Mapped[str | None] = mapped_column(String(64))  # MAX's, once delivered
+    max_user_id: Mapped[int | None] = mapped_column(BigInteger)  # MAX's user, once linked
     outbox_id: Mapped[int | None] = mapped_column(Integer)
     message: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+
+
+class SferumChat(Base):
+    """A chat of the «Сферум» registry; `version` grows with every save to detect concurrent
+    edits. Default chats (teachers', class, parents') are kept by the roster's rules."""
+
+    __tablename__ = "sferum_chats"
+    __table_args__ = (
+        Index("ix_sferum_chats_org_kind", "organisation_id", "kind", "class_id"),
+        # One default chat of each kind per class (and one teachers' chat per organisation).
+        Index(
+            "uq_sferum_chats_default",
+            "organisation_id",
+            "kind",
+            "class_id",
+            unique=True,
+            sqlite_where=text("kind IN ('class', 'parents')"),
+            postgresql_where=text("kind IN ('class', 'parents')"),
+        ),
+        Index(
+            "uq_sferum_chats_teachers",
+            "organisation_id",
+            unique=True,
+            sqlite_where=text("kind = 'teachers'"),
+            postgresql_where=text("kind = 'teachers'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    kind: Mapped[ChatKind] = mapped_column(_enum(ChatKind, "chat_kind"))
+    title: Mapped[str] = mapped_column(String(200))
+    search_key: Mapped[str] = mapped_column(SEARCH_KEY_TYPE)  # the title, casefolded
+    class_id: Mapped[int | None] = mapped_column(
+        ForeignKey("classes.id", ondelete="CASCADE"), index=True
+    )
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("groups.id", ondelete="SET NULL"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    # MAX's chat: its id once created there, and the outbox entry that creates it.
+    max_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    create_outbox_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class SferumChatMember(Base):
+    """A participant of a chat, or someone the roster's rules name for it.
+
+    In the chat means `manual` (added by hand) or `automatic` (named by the rules) and not
+    `excluded` (an automatic participant removed by hand: the rules do not bring them back while
+    the roster still names them)."""
+
+    __tablename__ = "sferum_chat_members"
+
+    chat_id: Mapped[int] = mapped_column(
+        ForeignKey("sferum_chats.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    kind: Mapped[ParticipantKind] = mapped_column(_enum(ParticipantKind, "participant_kind"))
+    automatic: Mapped[bool] = mapped_column(Boolean, default=False)
+    manual: Mapped[bool] = mapped_column(Boolean, default=False)
+    excluded: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    # On MAX: "" (not sent: not linked or blocked), "sending", "in_chat", "refused".
+    max_state: Mapped[str] = mapped_column(String(20), default="")
+    max_reason: Mapped[str] = mapped_column(Text, default="")

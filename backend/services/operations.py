@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from backend.clock import Clock
-from backend.services import organisation, roster, sferum, timetable
+from backend.services import chats, organisation, roster, roster_events, sferum, timetable
 
 USER_OPERATIONS: dict[str, Callable[..., Any]] = {
     "list_staff": roster.list_staff,
@@ -22,15 +22,32 @@ USER_OPERATIONS: dict[str, Callable[..., Any]] = {
     "timetable": timetable.timetable,
     "list_ktp_topics": timetable.list_ktp_topics,
     "organisation_settings": organisation.organisation_settings,
-    "update_organisation_settings": organisation.update_organisation_settings,
     "sferum_link": sferum.current_link,
     "max_deliveries": sferum.max_deliveries,
+    "chat": chats.chat,
+    "chat_candidates": chats.chat_candidates,
 }
 
 # Operations that also need the clock: (session, user, clock, *arguments).
 CLOCKED_OPERATIONS: dict[str, Callable[..., Any]] = {
     "request_sferum_link": sferum.request_link,
     "unlink_sferum": sferum.unlink,
+    "update_organisation_settings": organisation.update_organisation_settings,
+    "enrol_student": roster_events.enrol_student,
+    "expel_student": roster_events.expel_student,
+    "transfer_students": roster_events.transfer_students,
+    "restore_student": roster_events.restore_student,
+    "cancel_restoration": roster_events.cancel_restoration,
+    "hire_employee": roster_events.hire_employee,
+    "dismiss_employee": roster_events.dismiss_employee,
+    "link_parent": roster_events.link_parent,
+    "unlink_parent": roster_events.unlink_parent,
+    "set_class_teacher": roster_events.set_class_teacher,
+    "set_group_teacher": roster_events.set_group_teacher,
+    "list_chats": chats.list_chats,
+    "save_chat": chats.save_chat,
+    "delete_chat": chats.delete_chat,
+    "chat_gaps": chats.chat_gaps,
 }
 
 

@@ -6,9 +6,11 @@ from sqlalchemy import select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
+from backend.clock import Clock
 from backend.contract import types as t
 from backend.contract.errors import Conflict, ValidationFailed
 from backend.schema import models as m
+from backend.services import chats
 from backend.services.access import require, require_staff
 from backend.services.text import full_name
 
@@ -44,9 +46,14 @@ def _settings(session: Session, organisation_id: int) -> t.OrganisationSettings:
 
 
 def update_organisation_settings(
-    session: Session, user: t.CurrentUser, update: t.OrganisationSettingsUpdate
+    session: Session, user: t.CurrentUser, clock: Clock, update: t.OrganisationSettingsUpdate
 ) -> t.OrganisationSettings:
     require(user, t.Role.ORG_ADMIN)
+    former_chat_admin = session.scalar(
+        select(m.OrganisationSettings.chat_admin_employee_id).where(
+            m.OrganisationSettings.organisation_id == user.organisation_id
+        )
+    )
     errors = {}
     name, short_name = update.name.strip(), update.short_name.strip()
     if not name:
@@ -108,6 +115,8 @@ def update_organisation_settings(
         .execution_options(synchronize_session=False)
     )
     session.expire_all()
+    if update.chat_admin_employee_id != former_chat_admin:
+        chats.on_chat_admin_changed(session, clock, user.organisation_id, former_chat_admin)
     return _settings(session, user.organisation_id)
 
 

@@ -259,6 +259,8 @@ def list_students(
             login=login,
             blocked=bool(blocked),
             parents=tuple(parents.get(student.id, ())),
+            left_on=student.left_on,
+            restored=student.restored_from_status is not None,
         )
         for student, person, class_name, login, blocked in rows
     )

@@ -27,7 +27,7 @@ from backend.contract.errors import (
 from backend.contract.phones import PHONE_FORMAT_MESSAGE, normalize_mobile
 from backend.max.gateway import LinkStatus, MaxError, MaxGateway
 from backend.schema import models as m
-from backend.services import outbox
+from backend.services import chat_membership, outbox
 from backend.services.auth import utc_naive
 
 log = logging.getLogger(__name__)
@@ -155,6 +155,7 @@ def unlink(session: Session, user: t.CurrentUser, clock: Clock) -> t.SferumLink:
         raise NotFound("Учетная запись не привязана к Сферум.")
     latest.status = "unlinked"
     latest.updated_at = utc_naive(clock.now())
+    chat_membership.on_person_unlinked(session, user.person_id)
     if latest.request_id is not None:
         outbox.enqueue(
             session,
@@ -212,8 +213,10 @@ def max_deliveries(session: Session, user: t.CurrentUser) -> list[t.MaxDelivery]
 
 # --- following MAX ------------------------------------------------------------------------
 def on_outbox_attempt(session: Session, entry: m.MaxOutboxEntry) -> None:
-    """Outbox hook: a link request was delivered, refused, or has to wait for MAX."""
+    """Outbox hook: a link request was delivered, refused, or has to wait for MAX; or a chat
+    change was."""
     if entry.operation != "request_link":
+        chat_membership.on_outbox_attempt(session, entry)
         return
     row = session.scalar(select(m.SferumLink).where(m.SferumLink.outbox_id == entry.id))
     if row is None or row.status != S.SENDING.value:
@@ -271,5 +274,13 @@ def refresh_pending_links(
             row.status = "unlinked" if status is S.NOT_LINKED else status.value
             row.message = REJECTED_IN_MAX if status is S.REJECTED else ""
             row.updated_at = utc_naive(clock.now())
+            if status is S.LINKED:
+                row.max_user_id = answer.user_id
+                person_id = session.scalar(
+                    select(m.Account.person_id).where(m.Account.id == row.account_id)
+                )
+                session.flush()
+                if person_id is not None:
+                    chat_membership.on_person_linked(session, clock, person_id)
             changed += 1
     return changed
