@@ -468,9 +468,16 @@ class LocalBackend:
         await self._user_call("delete_chat", chat_id, version)
 
     async def chat_candidates(
-        self, kind: t.ParticipantKind, *, search: str = "", class_id: int | None = None
+        self,
+        kind: t.ParticipantKind,
+        *,
+        search: str = "",
+        class_id: int | None = None,
+        group_id: int | None = None,
     ) -> list[t.ChatCandidate]:
-        return await self._user_call("chat_candidates", kind, search=search, class_id=class_id)
+        return await self._user_call(
+            "chat_candidates", kind, search=search, class_id=class_id, group_id=group_id
+        )
 
     async def chat_gaps(self) -> list[t.ChatGap]:
         return await self._user_call("chat_gaps")

@@ -172,8 +172,9 @@ class Backend(Protocol):
     async def chat(self, chat_id: int) -> Chat: ...
 
     async def save_chat(self, draft: ChatDraft) -> Chat:
-        """Create (`draft.id` None) or change a chat. Conflict when someone saved it after
-        `draft.version`; ValidationFailed with field errors («title», «group_id»)."""
+        """Create (`draft.id` None) or change a chat; `draft.members` is the whole list of
+        participants (the chat administrator is always added). Conflict when someone saved it
+        after `draft.version`; ValidationFailed with field errors («title», «group_id»)."""
         ...
 
     async def delete_chat(self, chat_id: int, version: int) -> None:
@@ -181,9 +182,15 @@ class Backend(Protocol):
         ...
 
     async def chat_candidates(
-        self, kind: ParticipantKind, *, search: str = "", class_id: int | None = None
+        self,
+        kind: ParticipantKind,
+        *,
+        search: str = "",
+        class_id: int | None = None,
+        group_id: int | None = None,
     ) -> list[ChatCandidate]:
-        """Who can be picked into a chat on the tab of `kind`, by name."""
+        """Who can be picked into a chat on the tab of `kind`, by name; students of a class or
+        of a group (what «Предмет/Группа (Класс)» fills in)."""
         ...
 
     async def chat_gaps(self) -> list[ChatGap]:

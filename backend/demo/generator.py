@@ -746,12 +746,14 @@ def create_demo_school(
     """Create the demo school of `size` and a small second organisation; returns their ids."""
     main = _SchoolBuilder(session, SHAPES[size], today, seed).build(_MAIN_DEMO_LOGINS)
     second = _SchoolBuilder(session, SECOND_SCHOOL, today, seed).build(_SECOND_SCHOOL_DEMO_LOGINS)
-    # The default Sferum chats, as every organisation has them.
-    from backend.clock import SystemClock
+    # The default Sferum chats, as every organisation has them; what they ask of MAX is dated
+    # the start of the demo's day, so it is due whatever the clock the demo then runs on.
+    from backend.clock import FixedClock
     from backend.services.chats import ensure_default_chats
 
+    start_of_day = FixedClock(dt.datetime.combine(today, dt.time(0), tzinfo=dt.UTC))
     for organisation_id in (main, second):
-        ensure_default_chats(session, SystemClock(), organisation_id)
+        ensure_default_chats(session, start_of_day, organisation_id)
     return [main, second]
 
 

@@ -98,7 +98,7 @@ def _enrolled_in_class(session: Session, class_id: int) -> list[int]:
     )
 
 
-def _group_students(session: Session, group: m.Group) -> list[int]:
+def group_students(session: Session, group: m.Group) -> list[int]:
     if group.kind is GroupKind.CLASS:
         return _enrolled_in_class(session, group.class_id)
     return list(
@@ -166,7 +166,7 @@ def rule_members(
             leader = _working_employee_person(session, group.teacher_id)
             if leader is not None:
                 put([leader], EMPLOYEE, admin=True)
-            put(_group_students(session, group), STUDENT)
+            put(group_students(session, group), STUDENT)
     if chat_admin is not None:
         members[chat_admin] = RuleMember(EMPLOYEE, True)
     return members

@@ -24,7 +24,7 @@ from backend.schema import models as m
 from backend.services import chat_membership as cm
 from backend.services import outbox
 from backend.services.paging import fetch_page, search_condition
-from backend.services.text import full_name, normalize_search
+from backend.services.text import full_name, normalize_search, search_key
 
 K = t.ChatKind
 S = t.MemberSferumState
@@ -142,7 +142,7 @@ def _create_default_chats(session: Session, clock: Clock, organisation_id: int) 
             organisation_id=organisation_id,
             kind=kind,
             title=default_title(kind, class_name),
-            search_key=normalize_search(default_title(kind, class_name)),
+            search_key=search_key(default_title(kind, class_name)),
             class_id=class_id,
             version=1,
         )
@@ -561,7 +561,7 @@ def save_chat(session: Session, user: t.CurrentUser, clock: Clock, draft: t.Chat
             organisation_id=user.organisation_id,
             kind=draft.kind,
             title=draft.title.strip(),
-            search_key=normalize_search(draft.title),
+            search_key=search_key(draft.title),
             class_id=group.class_id if group is not None else None,
             group_id=group.id if group is not None else None,
             version=1,
@@ -583,7 +583,7 @@ def save_chat(session: Session, user: t.CurrentUser, clock: Clock, draft: t.Chat
         before = cm.present(session, chat.id)
         if chat.title != draft.title.strip():
             chat.title = draft.title.strip()
-            chat.search_key = normalize_search(chat.title)
+            chat.search_key = search_key(chat.title)
             outbox.enqueue(
                 session,
                 clock,
@@ -624,6 +624,13 @@ def _apply_choices(
     # The chat administrator stays, as an admin; so does an admin editing their own chat,
     # and whoever creates a chat (unless they see every chat anyway).
     keep_admin = {p for p in (chat_admin,) if p is not None}
+    if creating and chat.kind is K.SUBJECT:
+        # «Преподающий в выбранной группе учитель добавляется в чат в качестве администратора».
+        keep_admin |= {
+            person_id
+            for person_id, rule in cm.rule_members(session, chat, None).items()
+            if rule.is_admin
+        }
     own = rows.get(user.person_id)
     if (own is not None and cm.is_present(own) and own.is_admin) or (
         creating and not sees_everything(user)
@@ -702,7 +709,9 @@ def chat_candidates(
     *,
     search: str = "",
     class_id: int | None = None,
+    group_id: int | None = None,
 ) -> list[t.ChatCandidate]:
+    """`group_id` narrows students to the group's (a sub-group's, or its whole class)."""
     _require_registry(user)
     words = normalize_search(search).split()
     if kind is t.ParticipantKind.EMPLOYEE:
@@ -725,6 +734,11 @@ def chat_candidates(
         )
         if class_id is not None:
             stmt = stmt.where(m.Student.class_id == class_id)
+        if group_id is not None:
+            group = session.get(m.Group, group_id)
+            if group is None or group.organisation_id != user.organisation_id:
+                raise NotFound("Группа не найдена.")
+            stmt = stmt.where(m.Person.id.in_(cm.group_students(session, group)))
     else:
         stmt = (
             select(m.Person.id)

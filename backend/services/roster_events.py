@@ -20,10 +20,12 @@ from backend.contract.phones import PHONE_FORMAT_MESSAGE, normalize_mobile
 from backend.schema import models as m
 from backend.services import chat_membership as cm
 from backend.services import chats, roster
+from backend.services.paging import MAX_SEARCH_LENGTH
 from backend.services.text import search_key
 
 ENROLLED = t.StudentStatus.ENROLLED
 NAME_LENGTH = 100
+LOGIN_BASE_LENGTH = 90  # accounts.login holds 100 characters; room for a numeric suffix
 RELATIONS = ("Мать", "Отец", "Опекун")
 
 
@@ -113,6 +115,11 @@ def _school_class(session: Session, user: t.CurrentUser, class_id: int | None) -
     return school_class
 
 
+def _search_for(person: m.Person) -> str:
+    """A search that finds the person: their search key, cut to what a list accepts."""
+    return person.search_key[:MAX_SEARCH_LENGTH]
+
+
 def _student_view(session: Session, user: t.CurrentUser, student_id: int) -> t.Student:
     session.flush()
     student = session.get_one(m.Student, student_id)
@@ -120,7 +127,7 @@ def _student_view(session: Session, user: t.CurrentUser, student_id: int) -> t.S
     page = roster.list_students(
         session,
         user,
-        t.PageRequest(limit=1000, search=student.person.search_key),
+        t.PageRequest(limit=1000, search=_search_for(student.person)),
         class_id=None,
         statuses=statuses,
     )
@@ -140,9 +147,11 @@ def _parents_persons(session: Session, student_ids: Iterable[int]) -> list[int]:
     )
 
 
-def _check_name(errors: dict[str, str], field: str, value: str, label: str) -> str:
+def _check_name(
+    errors: dict[str, str], field: str, value: str, label: str, *, required: bool = True
+) -> str:
     text = " ".join(value.split())
-    if not text:
+    if not text and required:
         errors[field] = f"Укажите {label}."
     elif len(text) > NAME_LENGTH:
         errors[field] = f"Не длиннее {NAME_LENGTH} символов."
@@ -181,7 +190,7 @@ def enrol_student(
     errors: dict[str, str] = {}
     last = _check_name(errors, "last_name", new.last_name, "фамилию")
     first = _check_name(errors, "first_name", new.first_name, "имя")
-    middle = " ".join(new.middle_name.split())
+    middle = _check_name(errors, "middle_name", new.middle_name, "отчество", required=False)
     if new.birth_date is not None and new.birth_date > _today(clock):
         errors["birth_date"] = "Дата рождения не может быть в будущем."
     try:
@@ -251,7 +260,16 @@ def transfer_students(
         user,
         _class_chats(session, user.organisation_id, former | {target.id}),
     )
-    return [_student_view(session, user, student.id) for student in students]
+    session.flush()
+    in_class = roster.list_students(
+        session,
+        user,
+        t.PageRequest(limit=t.MAX_PAGE_SIZE),
+        class_id=target.id,
+        statuses=(ENROLLED,),
+    )
+    by_id = {item.id: item for item in in_class.items}
+    return [by_id.get(s.id) or _student_view(session, user, s.id) for s in students]
 
 
 def restore_student(
@@ -315,7 +333,7 @@ def _parent_view(session: Session, user: t.CurrentUser, parent_id: int) -> t.Par
     session.flush()
     parent = session.get_one(m.Parent, parent_id)
     page = roster.list_parents(
-        session, user, t.PageRequest(limit=1000, search=parent.person.search_key)
+        session, user, t.PageRequest(limit=1000, search=_search_for(parent.person))
     )
     for item in page.items:
         if item.id == parent_id:
@@ -370,7 +388,7 @@ def _staff_view(session: Session, user: t.CurrentUser, employee_id: int) -> t.St
     page = roster.list_staff(
         session,
         user,
-        t.PageRequest(limit=1000, search=employee.person.search_key),
+        t.PageRequest(limit=1000, search=_search_for(employee.person)),
         include_dismissed=True,
     )
     for item in page.items:
@@ -382,7 +400,7 @@ def _staff_view(session: Session, user: t.CurrentUser, employee_id: int) -> t.St
 def _login_for(session: Session, organisation_id: int, last: str, first: str) -> str:
     from backend.demo.names import transliterate
 
-    base = transliterate(f"{last}.{first[:1]}").lower() or "user"
+    base = transliterate(f"{last}.{first[:1]}").lower()[:LOGIN_BASE_LENGTH] or "user"
     taken = set(
         session.scalars(
             select(m.Account.login).where(
@@ -404,7 +422,7 @@ def hire_employee(
     errors: dict[str, str] = {}
     last = _check_name(errors, "last_name", new.last_name, "фамилию")
     first = _check_name(errors, "first_name", new.first_name, "имя")
-    middle = " ".join(new.middle_name.split())
+    middle = _check_name(errors, "middle_name", new.middle_name, "отчество", required=False)
     position = " ".join(new.position.split())
     if not position:
         errors["position"] = "Укажите должность."

@@ -326,6 +326,15 @@ class SimulatedMax:
             chat = self._chat(session, chat_id)
             return MaxChat(chat_id, chat.title, self._count(session, chat_id))
 
+    def chats(self, organisation_key: str | None = None) -> list[MaxChat]:
+        """Chats not deleted (of one organisation), oldest first."""
+        with self._sessions() as session:
+            stmt = select(sm.SimChat).where(sm.SimChat.deleted.is_(False))
+            if organisation_key is not None:
+                stmt = stmt.where(sm.SimChat.organisation_key == organisation_key)
+            rows = session.scalars(stmt.order_by(sm.SimChat.chat_id.desc())).all()
+            return [MaxChat(c.chat_id, c.title, self._count(session, c.chat_id)) for c in rows]
+
     def delete_chat(self, chat_id: int) -> None:
         with self._session() as session:
             self._chat(session, chat_id).deleted = True
