@@ -234,11 +234,116 @@ class RemoteBackend:
     async def max_deliveries(self) -> list[t.MaxDelivery]:
         return await self._get("/max/deliveries", list[t.MaxDelivery])
 
+    # --- roster events ------------------------------------------------------------------------
+    async def enrol_student(self, student: t.NewStudent) -> t.Student:
+        data = await self._request("POST", "/students", json=to_json(student))
+        return from_json(t.Student, data)
+
+    async def expel_student(self, student_id: int) -> t.Student:
+        data = await self._request("POST", f"/students/{_id(student_id)}/expel")
+        return from_json(t.Student, data)
+
+    async def transfer_students(self, student_ids: Sequence[int], class_id: int) -> list[t.Student]:
+        body = {"student_ids": list(student_ids), "class_id": class_id}
+        data = await self._request("POST", "/students/transfer", json=body)
+        return from_json(list[t.Student], data)
+
+    async def restore_student(self, student_id: int, class_id: int | None = None) -> t.Student:
+        data = await self._request(
+            "POST", f"/students/{_id(student_id)}/restore", json={"class_id": class_id}
+        )
+        return from_json(t.Student, data)
+
+    async def cancel_restoration(self, student_id: int) -> t.Student:
+        data = await self._request("POST", f"/students/{_id(student_id)}/cancel-restoration")
+        return from_json(t.Student, data)
+
+    async def hire_employee(self, employee: t.NewEmployee) -> t.StaffMember:
+        data = await self._request("POST", "/staff", json=to_json(employee))
+        return from_json(t.StaffMember, data)
+
+    async def dismiss_employee(self, employee_id: int) -> t.StaffMember:
+        data = await self._request("POST", f"/staff/{_id(employee_id)}/dismiss")
+        return from_json(t.StaffMember, data)
+
+    async def link_parent(self, parent_id: int, student_id: int, relation: str) -> t.Parent:
+        data = await self._request(
+            "PUT",
+            f"/parents/{_id(parent_id)}/children/{_id(student_id)}",
+            json={"relation": relation},
+        )
+        return from_json(t.Parent, data)
+
+    async def unlink_parent(self, parent_id: int, student_id: int) -> t.Parent:
+        data = await self._request(
+            "DELETE", f"/parents/{_id(parent_id)}/children/{_id(student_id)}"
+        )
+        return from_json(t.Parent, data)
+
+    async def set_class_teacher(self, class_id: int, employee_id: int | None) -> t.SchoolClass:
+        data = await self._request(
+            "PUT", f"/classes/{_id(class_id)}/class-teacher", json={"employee_id": employee_id}
+        )
+        return from_json(t.SchoolClass, data)
+
+    async def set_group_teacher(self, group_id: int, employee_id: int | None) -> t.Group:
+        data = await self._request(
+            "PUT", f"/groups/{_id(group_id)}/teacher", json={"employee_id": employee_id}
+        )
+        return from_json(t.Group, data)
+
+    # --- Sferum chats -------------------------------------------------------------------------
+    async def list_chats(self, page: t.PageRequest) -> t.Page[t.ChatSummary]:
+        return await self._get("/sferum/chats", t.Page[t.ChatSummary], **self._page_params(page))
+
+    async def chat(self, chat_id: int) -> t.Chat:
+        return await self._get(f"/sferum/chats/{_id(chat_id)}", t.Chat)
+
+    async def save_chat(self, draft: t.ChatDraft) -> t.Chat:
+        body = to_json(draft)
+        chat_id = body.pop("id")
+        if chat_id is None:
+            body.pop("version")
+            data = await self._request("POST", "/sferum/chats", json=body)
+        else:
+            data = await self._request("PUT", f"/sferum/chats/{_id(chat_id)}", json=body)
+        return from_json(t.Chat, data)
+
+    async def delete_chat(self, chat_id: int, version: int) -> None:
+        await self._request("DELETE", f"/sferum/chats/{_id(chat_id)}", params={"version": version})
+
+    async def chat_candidates(
+        self,
+        kind: t.ParticipantKind,
+        *,
+        search: str = "",
+        class_id: int | None = None,
+        group_id: int | None = None,
+    ) -> list[t.ChatCandidate]:
+        return await self._get(
+            "/sferum/chat-candidates",
+            list[t.ChatCandidate],
+            kind=t.ParticipantKind(kind).value,
+            search=search or None,
+            class_id=class_id,
+            group_id=group_id,
+        )
+
+    async def chat_gaps(self) -> list[t.ChatGap]:
+        return await self._get("/sferum/chat-gaps", list[t.ChatGap])
+
     # --- lifetime -----------------------------------------------------------------------------
     async def close(self) -> None:
         if self._client is not None:
             await self._client.aclose()
             self._client = None
+
+
+def _id(value: int) -> int:
+    """An id for a URL path: an int, never text that could change the path."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"an id must be an int, not {type(value).__name__}")
+    return value
 
 
 def _error_of(response: httpx.Response) -> BackendError:

@@ -35,6 +35,8 @@ from backend.services.operations import run_operation
 R = TypeVar("R")
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 64 * 1024
+# A chat is saved with all its participants: up to 20 000 of them, some 60 bytes each.
+MAX_CHAT_BODY_BYTES = 2 * 1024 * 1024
 API = "/api/v1"
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -172,6 +174,79 @@ def build_router(api: Api) -> APIRouter:
     def parents(token: Token, paging: Paging, sort_key: s.ParentSort = None) -> Any:
         return api.as_user(token, "list_parents", paging.request(sort_key))
 
+    # --- roster events -----------------------------------------------------------------------
+    @router.post("/students", status_code=201, response_model=t.Student, tags=["roster"])
+    def enrol_student(token: Token, body: s.NewStudentRequest) -> Any:
+        student = t.NewStudent(
+            last_name=body.last_name,
+            first_name=body.first_name,
+            middle_name=body.middle_name,
+            class_id=body.class_id,
+            birth_date=body.birth_date,
+            enrolled_on=body.enrolled_on,
+        )
+        return api.as_user(token, "enrol_student", student)
+
+    @router.post("/students/transfer", response_model=list[t.Student], tags=["roster"])
+    def transfer_students(token: Token, body: s.TransferRequest) -> Any:
+        return api.as_user(token, "transfer_students", tuple(body.student_ids), body.class_id)
+
+    @router.post("/students/{student_id}/expel", response_model=t.Student, tags=["roster"])
+    def expel_student(token: Token, student_id: s.PathId) -> Any:
+        return api.as_user(token, "expel_student", student_id)
+
+    @router.post("/students/{student_id}/restore", response_model=t.Student, tags=["roster"])
+    def restore_student(
+        token: Token, student_id: s.PathId, body: s.RestoreRequest | None = None
+    ) -> Any:
+        class_id = body.class_id if body is not None else None
+        return api.as_user(token, "restore_student", student_id, class_id)
+
+    @router.post(
+        "/students/{student_id}/cancel-restoration", response_model=t.Student, tags=["roster"]
+    )
+    def cancel_restoration(token: Token, student_id: s.PathId) -> Any:
+        return api.as_user(token, "cancel_restoration", student_id)
+
+    @router.post("/staff", status_code=201, response_model=t.StaffMember, tags=["roster"])
+    def hire_employee(token: Token, body: s.NewEmployeeRequest) -> Any:
+        employee = t.NewEmployee(
+            last_name=body.last_name,
+            first_name=body.first_name,
+            middle_name=body.middle_name,
+            position=body.position,
+            position_type=body.position_type,
+            phone=body.phone,
+            hired_on=body.hired_on,
+        )
+        return api.as_user(token, "hire_employee", employee)
+
+    @router.post("/staff/{employee_id}/dismiss", response_model=t.StaffMember, tags=["roster"])
+    def dismiss_employee(token: Token, employee_id: s.PathId) -> Any:
+        return api.as_user(token, "dismiss_employee", employee_id)
+
+    @router.put(
+        "/parents/{parent_id}/children/{student_id}", response_model=t.Parent, tags=["roster"]
+    )
+    def link_parent(
+        token: Token, parent_id: s.PathId, student_id: s.PathId, body: s.ParentLinkRequest
+    ) -> Any:
+        return api.as_user(token, "link_parent", parent_id, student_id, body.relation)
+
+    @router.delete(
+        "/parents/{parent_id}/children/{student_id}", response_model=t.Parent, tags=["roster"]
+    )
+    def unlink_parent(token: Token, parent_id: s.PathId, student_id: s.PathId) -> Any:
+        return api.as_user(token, "unlink_parent", parent_id, student_id)
+
+    @router.put("/classes/{class_id}/class-teacher", response_model=t.SchoolClass, tags=["roster"])
+    def set_class_teacher(token: Token, class_id: s.PathId, body: s.TeacherRequest) -> Any:
+        return api.as_user(token, "set_class_teacher", class_id, body.employee_id)
+
+    @router.put("/groups/{group_id}/teacher", response_model=t.Group, tags=["roster"])
+    def set_group_teacher(token: Token, group_id: s.PathId, body: s.TeacherRequest) -> Any:
+        return api.as_user(token, "set_group_teacher", group_id, body.employee_id)
+
     # --- timetable ---------------------------------------------------------------------------
     @router.get("/timetable", response_model=list[t.Lesson], tags=["timetable"])
     def timetable(
@@ -239,7 +314,65 @@ def build_router(api: Api) -> APIRouter:
     def max_deliveries(token: Token) -> Any:
         return api.as_user(token, "max_deliveries")
 
+    # --- Sferum chats -------------------------------------------------------------------------
+    @router.get("/sferum/chats", response_model=t.Page[t.ChatSummary], tags=["sferum"])
+    def chats(token: Token, paging: Paging, sort_key: s.ChatSort = None) -> Any:
+        return api.as_user(token, "list_chats", paging.request(sort_key))
+
+    @router.get("/sferum/chats/{chat_id}", response_model=t.Chat, tags=["sferum"])
+    def chat(token: Token, chat_id: s.PathId) -> Any:
+        return api.as_user(token, "chat", chat_id)
+
+    @router.post("/sferum/chats", status_code=201, response_model=t.Chat, tags=["sferum"])
+    def create_chat(token: Token, body: s.NewChatRequest) -> Any:
+        return api.as_user(token, "save_chat", _chat_draft(body))
+
+    @router.put("/sferum/chats/{chat_id}", response_model=t.Chat, tags=["sferum"])
+    def update_chat(token: Token, chat_id: s.PathId, body: s.ChatRequest) -> Any:
+        draft = _chat_draft(body, chat_id=chat_id, version=body.version)
+        return api.as_user(token, "save_chat", draft)
+
+    @router.delete("/sferum/chats/{chat_id}", status_code=204, tags=["sferum"])
+    def delete_chat(
+        token: Token,
+        chat_id: s.PathId,
+        version: Annotated[int, Query(ge=1, le=s.MAX_ID, description="Версия чата в окне")],
+    ) -> None:
+        api.as_user(token, "delete_chat", chat_id, version)
+
+    @router.get("/sferum/chat-candidates", response_model=list[t.ChatCandidate], tags=["sferum"])
+    def chat_candidates(
+        token: Token,
+        kind: t.ParticipantKind,
+        search: s.Search = "",
+        class_id: s.OptionalId = None,
+        group_id: s.OptionalId = None,
+    ) -> Any:
+        return api.as_user(
+            token, "chat_candidates", kind, search=search, class_id=class_id, group_id=group_id
+        )
+
+    @router.get("/sferum/chat-gaps", response_model=list[t.ChatGap], tags=["sferum"])
+    def chat_gaps(token: Token) -> Any:
+        return api.as_user(token, "chat_gaps")
+
     return router
+
+
+def _chat_draft(
+    body: s.NewChatRequest, *, chat_id: int | None = None, version: int | None = None
+) -> t.ChatDraft:
+    return t.ChatDraft(
+        title=body.title,
+        kind=body.kind,
+        members=tuple(
+            t.ChatMemberChoice(person_id=m.person_id, kind=m.kind, is_admin=m.is_admin)
+            for m in body.members
+        ),
+        group_id=body.group_id,
+        id=chat_id,
+        version=version,
+    )
 
 
 def create_app(
@@ -284,7 +417,11 @@ def create_app(
         docs_url=f"{API}/docs",
         redoc_url=None,
     )
-    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=MAX_BODY_BYTES,
+        larger={f"{API}/sferum/chats": MAX_CHAT_BODY_BYTES},
+    )
     install_error_handlers(app)
     app.include_router(build_router(Api(database, clock)))
     app.state.database = database

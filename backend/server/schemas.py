@@ -5,12 +5,20 @@ Responses are the contract's own data types; only what a client sends is describ
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import Query
+from fastapi import Path, Query
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
-from backend.contract.types import MAX_PAGE_SIZE, CurrentUser
+from backend.contract.types import (
+    MAX_PAGE_SIZE,
+    ChatKind,
+    CurrentUser,
+    ParticipantKind,
+    PositionType,
+)
+from backend.services.chats import CANDIDATE_LIMIT, CHAT_SORT
 from backend.services.roster import PARENT_SORT, STAFF_SORT, STUDENT_SORT
 
 # PostgreSQL cannot store a NUL character; refusing it here keeps it away from every query.
@@ -80,8 +88,72 @@ Search = Annotated[str, Query(max_length=200, pattern=NO_NUL, description="Ст�
 StaffSort = Annotated[Literal[tuple(STAFF_SORT)] | None, Query(description="Поле сортировки")]
 StudentSort = Annotated[Literal[tuple(STUDENT_SORT)] | None, Query(description="Поле сортировки")]
 ParentSort = Annotated[Literal[tuple(PARENT_SORT)] | None, Query(description="Поле сортировки")]
+ChatSort = Annotated[Literal[tuple(CHAT_SORT)] | None, Query(description="Поле сортировки")]
 OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class SferumLinkRequest(StrictModel):
     phone: str = Field(max_length=40, description="Мобильный номер, например +7 (912) 345-67-89")
+
+
+# --- roster events ------------------------------------------------------------------------------
+# The limits are looser than the services' own checks, which answer field by field in Russian;
+# these only keep absurd input away from the database.
+MAX_TRANSFER = 1000
+
+
+class NewStudentRequest(StrictModel):
+    last_name: Annotated[str, text(300)]
+    first_name: Annotated[str, text(300)]
+    middle_name: Annotated[str, text(300)] = ""
+    class_id: Id
+    birth_date: dt.date | None = None
+    enrolled_on: dt.date | None = None
+
+
+class TransferRequest(StrictModel):
+    student_ids: list[Id] = Field(max_length=MAX_TRANSFER)
+    class_id: Id
+
+
+class RestoreRequest(StrictModel):
+    class_id: Id | None = None  # absent or null: the class the student left
+
+
+class NewEmployeeRequest(StrictModel):
+    last_name: Annotated[str, text(300)]
+    first_name: Annotated[str, text(300)]
+    middle_name: Annotated[str, text(300)] = ""
+    position: Annotated[str, text(500)]
+    position_type: PositionType
+    phone: Annotated[str, text(40)] | None = None
+    hired_on: dt.date | None = None
+
+
+class ParentLinkRequest(StrictModel):
+    relation: Annotated[str, text(100)] = Field(description="«Мать», «Отец» или «Опекун»")
+
+
+class TeacherRequest(StrictModel):
+    employee_id: Id | None = Field(description="Сотрудник; null — никого")
+
+
+# --- Sferum chats -----------------------------------------------------------------------------
+class ChatMemberRequest(StrictModel):
+    person_id: Id
+    kind: ParticipantKind
+    is_admin: StrictBool = False
+
+
+class NewChatRequest(StrictModel):
+    title: Annotated[str, text(1000)]
+    kind: ChatKind
+    members: list[ChatMemberRequest] = Field(max_length=CANDIDATE_LIMIT)
+    group_id: Id | None = None
+
+
+class ChatRequest(NewChatRequest):
+    """A change of a chat; `version` is the one the editor started from."""
+
+    version: Version

@@ -204,7 +204,8 @@ def max_deliveries(session: Session, user: t.CurrentUser) -> list[t.MaxDelivery]
             failed=entry.state == outbox.FAILED,
             attempts=entry.attempts,
             reason=entry.last_error or "",
-            created_at=entry.created_at,
+            # Stored as naive UTC; said with its offset, as a date-time must be.
+            created_at=entry.created_at.replace(tzinfo=dt.UTC),
         )
         for entry in outbox.undelivered(session, user.organisation_id)
         if everything or entry.ordering_key == own_key

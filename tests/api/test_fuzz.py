@@ -32,7 +32,8 @@ def test_fuzzing_the_schema_finds_no_server_error(app: Any, api: Api) -> None:
 
 def _fuzz(operation: Any, token: str) -> None:
     # Logging out would end the session every other case relies on.
-    headers = {} if operation.method.upper() == "DELETE" else {"Authorization": f"Bearer {token}"}
+    logs_out = operation.method.upper() == "DELETE" and operation.path == "/api/v1/session"
+    headers = {} if logs_out else {"Authorization": f"Bearer {token}"}
 
     @settings(
         max_examples=EXAMPLES_PER_OPERATION,
