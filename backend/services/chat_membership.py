@@ -261,6 +261,11 @@ def linked_users(session: Session, person_ids: Iterable[int]) -> dict[int, int]:
     return {person_id: user_id for person_id, user_id in rows}
 
 
+def on_max(chat: m.SferumChat) -> bool:
+    """True once MAX has been asked to create the chat."""
+    return chat.max_chat_id is not None or chat.create_outbox_id is not None
+
+
 def chat_ref(chat: m.SferumChat) -> object:
     """MAX's id of the chat, or a reference to the answer of the entry that creates it."""
     if chat.max_chat_id is not None:
@@ -274,6 +279,8 @@ def ordering_key(chat_id: int) -> str:
 
 
 def create_on_max(session: Session, clock: Clock, chat: m.SferumChat) -> None:
+    """A chat is created on MAX when its first participant can join it there: a school's
+    hundreds of chats do not wait on MAX empty while nobody has linked yet."""
     chat.create_outbox_id = outbox.enqueue(
         session,
         clock,
@@ -293,6 +300,11 @@ def send_changes(
 ) -> None:
     """Write into the outbox what MAX must do so that its chat matches `after`."""
     users = linked_users(session, set(before) | set(after))
+    joining = [p for p in after if p not in before and p in users]
+    if not on_max(chat):
+        if not joining:
+            return  # nobody can be in it on MAX yet: created there with its first member
+        create_on_max(session, clock, chat)
     rows = rows_of(session, chat.id)
 
     def enqueue(operation: str, **payload: object) -> int:
@@ -305,7 +317,6 @@ def send_changes(
             ordering_key=ordering_key(chat.id),
         )
 
-    joining = [p for p in after if p not in before and p in users]
     if joining:
         enqueue("add_members", user_ids=[users[p] for p in joining], persons=joining)
         for person_id in joining:
@@ -339,6 +350,11 @@ def on_person_linked(session: Session, clock: Clock, person_id: int) -> None:
         snapshot = present(session, chat.id)
         if person_id in snapshot:
             without = {p: a for p, a in snapshot.items() if p != person_id}
+            if not on_max(chat):
+                # Created on MAX only now: everyone linked before joins with this person.
+                without = {
+                    p: a for p, a in without.items() if p not in linked_users(session, without)
+                }
             send_changes(session, clock, chat, without, snapshot)
 
 

@@ -148,7 +148,6 @@ def _create_default_chats(session: Session, clock: Clock, organisation_id: int) 
         )
         session.add(chat)
         session.flush()
-        cm.create_on_max(session, clock, chat)
         cm.reconcile(session, chat, chat_admin)
         cm.send_changes(session, clock, chat, {}, cm.present(session, chat.id))
         made += 1
@@ -568,7 +567,6 @@ def save_chat(session: Session, user: t.CurrentUser, clock: Clock, draft: t.Chat
         )
         session.add(chat)
         session.flush()
-        cm.create_on_max(session, clock, chat)
         before: cm.Snapshot = {}
     else:
         chat = _load_chat(session, user, draft.id)
@@ -584,14 +582,15 @@ def save_chat(session: Session, user: t.CurrentUser, clock: Clock, draft: t.Chat
         if chat.title != draft.title.strip():
             chat.title = draft.title.strip()
             chat.search_key = search_key(chat.title)
-            outbox.enqueue(
-                session,
-                clock,
-                organisation_id=chat.organisation_id,
-                operation="rename_chat",
-                payload={"chat_id": cm.chat_ref(chat), "title": chat.title},
-                ordering_key=cm.ordering_key(chat.id),
-            )
+            if cm.on_max(chat):
+                outbox.enqueue(
+                    session,
+                    clock,
+                    organisation_id=chat.organisation_id,
+                    operation="rename_chat",
+                    payload={"chat_id": cm.chat_ref(chat), "title": chat.title},
+                    ordering_key=cm.ordering_key(chat.id),
+                )
         if group is not None and chat.group_id != group.id:
             chat.group_id, chat.class_id = group.id, group.class_id
         # A version check that is also the write: two saves cannot both pass it.
@@ -686,14 +685,15 @@ def delete_chat(
         raise PermissionDenied("Удалять этот чат могут только его администраторы.")
     if chat.version != version:
         raise Conflict(STALE)
-    outbox.enqueue(
-        session,
-        clock,
-        organisation_id=chat.organisation_id,
-        operation="delete_chat",
-        payload={"chat_id": cm.chat_ref(chat)},
-        ordering_key=cm.ordering_key(chat.id),
-    )
+    if cm.on_max(chat):
+        outbox.enqueue(
+            session,
+            clock,
+            organisation_id=chat.organisation_id,
+            operation="delete_chat",
+            payload={"chat_id": cm.chat_ref(chat)},
+            ordering_key=cm.ordering_key(chat.id),
+        )
     session.delete(chat)
     session.flush()
 

@@ -155,25 +155,37 @@ def test_default_chats_cannot_be_deleted_but_can_be_edited(
     assert names(renamed) == names(chat)
 
 
-def test_a_subject_chat_is_deleted_here_and_on_max(
+def test_a_chat_reaches_max_with_its_first_linked_participant_and_leaves_it_when_deleted(
     run: AsyncRunner,
     backend: Backend,
+    make_backend: Callable[[], Backend],
     max_simulator: SimulatedMax,
     run_max_jobs: Callable[[], None],
 ) -> None:
     log_in(run, backend, "chatadmin")
-    group = _group(run, backend, "6А", "Математика")
+    five_a = next(c for c in run(backend.list_classes()) if c.name == "5А")
+    group = next(
+        g
+        for g in run(backend.list_groups(class_id=five_a.id))
+        if g.teacher_name == five_a.class_teacher_name
+    )
     chat = run(
         backend.save_chat(
-            ChatDraft(title="Кружок 6А", kind=ChatKind.SUBJECT, members=(), group_id=group.id)
+            ChatDraft(title="Кружок 5А", kind=ChatKind.SUBJECT, members=(), group_id=group.id)
         )
     )
     run_max_jobs()
-    assert max_chat(max_simulator, "Кружок 6А")
+    assert all(c.title != "Кружок 5А" for c in max_simulator.chats()), "nobody to put in it"
+
+    user_id = link_to_sferum(run, make_backend, max_simulator, run_max_jobs, "klass", KLASS_PHONE)
+    on_max = max_chat(max_simulator, "Кружок 5А")
+    assert [(m.user_id, m.is_admin) for m in max_simulator.members(on_max)] == [(user_id, True)]
+
+    chat = run(backend.chat(chat.id))
     run(backend.delete_chat(chat.id, chat.version))
-    assert all(c.title != "Кружок 6А" for c in all_chats(run, backend))
+    assert all(c.title != "Кружок 5А" for c in all_chats(run, backend))
     run_max_jobs()
-    assert all(c.title != "Кружок 6А" for c in max_simulator.chats())
+    assert all(c.title != "Кружок 5А" for c in max_simulator.chats())
 
 
 def test_the_chat_administrator_stays_an_admin_and_cannot_be_removed(
