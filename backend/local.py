@@ -368,9 +368,14 @@ class LocalBackend:
         *,
         class_id: int | None = None,
         statuses: Sequence[t.StudentStatus] = (t.StudentStatus.ENROLLED,),
+        include_restored: bool = False,
     ) -> t.Page[t.Student]:
         return await self._user_call(
-            "list_students", page, class_id=class_id, statuses=tuple(statuses)
+            "list_students",
+            page,
+            class_id=class_id,
+            statuses=tuple(statuses),
+            include_restored=include_restored,
         )
 
     async def list_parents(self, page: t.PageRequest) -> t.Page[t.Parent]:

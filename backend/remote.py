@@ -170,6 +170,7 @@ class RemoteBackend:
         *,
         class_id: int | None = None,
         statuses: Sequence[t.StudentStatus] = (t.StudentStatus.ENROLLED,),
+        include_restored: bool = False,
     ) -> t.Page[t.Student]:
         if not statuses:
             # The server reads a missing list as the default; say what was meant instead.
@@ -180,6 +181,7 @@ class RemoteBackend:
             **self._page_params(page),
             class_id=class_id,
             status=[status.value for status in statuses],
+            include_restored="true" if include_restored else None,
         )
 
     async def list_parents(self, page: t.PageRequest) -> t.Page[t.Parent]:

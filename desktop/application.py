@@ -31,6 +31,7 @@ from desktop.settings import Settings
 from desktop.sferum_watch import SferumLinkWatcher
 from desktop.theme import apply_theme
 from registries.base import messages
+from registries.base.changes import Topic
 from registries.base.declaration import MAX_DEMO, SFERUM_LINKED, SFERUM_NOT_LINKED
 from registries.base.tasks import TaskRunner
 
@@ -307,6 +308,8 @@ def _show_link_state(desktop: DesktopWindow, link: SferumLink) -> None:
     linked = link.status is SferumLinkStatus.LINKED
     desktop.set_state(SFERUM_LINKED, linked)
     desktop.set_state(SFERUM_NOT_LINKED, not linked)
+    # Open windows that show the link (the «Сферум» registry's toolbar) follow it.
+    desktop.changes.announce({Topic.SFERUM_LINK})
 
 
 def create_application(

@@ -24,6 +24,7 @@ from backend.contract import Backend, CurrentUser
 from desktop.shortcuts import ShortcutModel, ShortcutView
 from desktop.start_menu import build_start_menu, visible_declarations
 from desktop.window_manager import WindowManager
+from registries.base.changes import ChangeBus
 from registries.base.context import RegistryContext
 from registries.base.declaration import RegistryDeclaration
 from registries.base.icons import icon
@@ -148,6 +149,7 @@ class DesktopWindow(QMainWindow):
         self.backend = backend
         self.user = user
         self._state = make_state()
+        self.changes = ChangeBus(self)
         self.setWindowIcon(icon("esh"))
         self.setWindowTitle(
             self.tr("Электронная школа — {organisation}").format(
@@ -162,7 +164,7 @@ class DesktopWindow(QMainWindow):
 
         self.area = DesktopArea(self)
         self.shortcut_model = ShortcutModel(self)
-        self.shortcut_model.set_shortcuts([d for d in self.declarations if d.on_desktop])
+        self.shortcut_model.set_shortcuts(self._shortcuts())
         self.area.shortcuts.setModel(self.shortcut_model)
         self.area.shortcuts.open_requested.connect(self.open_registry)
         self.taskbar = Taskbar(user, self)
@@ -201,9 +203,12 @@ class DesktopWindow(QMainWindow):
         self.states = frozenset(states)
         self.declarations = visible_declarations(self._all_declarations, self.user, self.states)
         self._by_key = {d.key: d for d in self.declarations}
-        self.shortcut_model.set_shortcuts([d for d in self.declarations if d.on_desktop])
+        self.shortcut_model.set_shortcuts(self._shortcuts())
         old_menu, self.start_menu = self.start_menu, self._build_start_menu()
         old_menu.deleteLater()
+
+    def _shortcuts(self) -> list[RegistryDeclaration]:
+        return [d for d in self.declarations if d.on_desktop_in(self.states)]
 
     def _declaration(self, key: str) -> RegistryDeclaration:
         return self._by_key[key]
@@ -216,6 +221,7 @@ class DesktopWindow(QMainWindow):
             desktop=self,
             open_registry=self.open_registry,
             states_may_have_changed=self.states_may_have_changed.emit,
+            changes=self.changes,
         )
 
     def open_registry(self, key: str) -> QWidget | None:

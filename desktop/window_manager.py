@@ -77,7 +77,7 @@ class WindowManager(QObject):
         sub.setWindowIcon(icon(declaration.icon))
         if not widget.windowTitle():
             widget.setWindowTitle(tr_registry(declaration.title))
-        sub.setGeometry(self._initial_geometry(key))
+        sub.setGeometry(self._initial_geometry(key, declaration.size or DEFAULT_SIZE))
         sub.installEventFilter(self)
         sub.windowStateChanged.connect(
             lambda _old, new, window=sub: self._state_changed(window, new)
@@ -92,14 +92,14 @@ class WindowManager(QObject):
     def _state_key(self, key: str) -> str:
         return f"windows/{key}/geometry"
 
-    def _initial_geometry(self, key: str) -> QRect:
+    def _initial_geometry(self, key: str, size: tuple[int, int] = DEFAULT_SIZE) -> QRect:
         viewport = self._area.viewport().rect()
         saved = self._make_context().state.value(self._state_key(key))
         if isinstance(saved, QRect) and saved.isValid():
             rect = QRect(saved)
         else:
             offset = 40 + CASCADE_STEP * (len(self._windows) % 6)
-            width, height = DEFAULT_SIZE
+            width, height = size
             rect = QRect(offset + 90, offset, width, height)
         # Keep the window on the desktop even if the screen got smaller since last time.
         rect.setWidth(min(rect.width(), max(viewport.width() - 20, 320)))

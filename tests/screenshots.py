@@ -16,6 +16,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QWidget
 
+from backend.contract import Backend, ChatDraft, ChatKind, ChatMemberChoice, ParticipantKind
 from backend.database import Database, sqlite_url
 from backend.demo.generator import create_demo_school
 from desktop.app import BackendFactory
@@ -116,6 +117,8 @@ async def shoot(controller: DesktopApplication, out: Path) -> None:
     desktop.close()
     controller.desktop = None
 
+    await shoot_sferum_chats(controller, out)
+
     await _log_in(controller, "admin")
     desktop = controller.desktop
     settings = desktop.open_registry("organisation_settings")
@@ -126,6 +129,61 @@ async def shoot(controller: DesktopApplication, out: Path) -> None:
     settings.short_name_edit.setText(settings.short_name_edit.text().removesuffix(" (изменено)"))
     settings.close()
     desktop.close()
+
+
+async def _subject_chat(backend: Backend, subject: str, group_name: str) -> int:
+    """A «Предмет» chat of a group with its students and teacher, as the add window makes it."""
+    group = next(
+        g for g in await backend.list_groups() if g.subject_name == subject and g.name == group_name
+    )
+    students = await backend.chat_candidates(ParticipantKind.STUDENT, group_id=group.id)
+    staff = await backend.chat_candidates(ParticipantKind.EMPLOYEE)
+    teacher = next(c for c in staff if c.full_name == group.teacher_name)
+    chat = await backend.save_chat(
+        ChatDraft(
+            title=f"{subject} {group_name}",
+            kind=ChatKind.SUBJECT,
+            group_id=group.id,
+            members=(
+                ChatMemberChoice(teacher.person_id, ParticipantKind.EMPLOYEE, True),
+                *(ChatMemberChoice(c.person_id, ParticipantKind.STUDENT) for c in students),
+            ),
+        )
+    )
+    return chat.id
+
+
+async def shoot_sferum_chats(controller: DesktopApplication, out: Path) -> None:
+    """«Сферум», tab «Чаты», as the chat administrator; a subject chat's edit window."""
+    await _log_in(controller, "chatadmin")
+    desktop = controller.desktop
+    backend = controller.backend
+    # Linked, so that the toolbar shows the phone and «Отвязать учетную запись».
+    await backend.request_sferum_link("+79874028796")
+    while not (waiting := [m for m in await backend.demo_max_messages() if m.awaiting_answer]):
+        await asyncio.sleep(0.1)
+    await backend.answer_demo_link(waiting[0].request_id, accept=True)
+    chat_id = await _subject_chat(backend, "Математика", "5А")
+    await asyncio.sleep(2)  # MAX (simulated) takes the new chats meanwhile
+    registry = desktop.open_registry("sferum")
+    await _signal(registry.loaded)
+    tab = registry.chats
+    while tab.link is None or not tab.phone_edit.text():
+        await asyncio.sleep(0.1)
+    row = next(r for r, c in enumerate(tab.model.records()) if c.id == chat_id)
+    tab.table.selectRow(row)
+    tab.table.scrollTo(tab.model.index(row, 0))
+    await _settle()
+    registry.grab().save(str(out / "sferum-chats.png"))
+    tab.edit_action.trigger()
+    editor = tab.edit_window
+    await _signal(editor.loaded)
+    await _settle()
+    editor.grab().save(str(out / "sferum-chat-edit.png"))
+    editor.close()
+    registry.close()
+    desktop.close()
+    controller.desktop = None
 
 
 def main() -> int:

@@ -2,19 +2,282 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ru_RU">
 <context>
+    <name>ChatEditWindow</name>
+    <message>
+        <location filename="../registries/sferum/chat_edit.py" line="66"/>
+        <source>Чат Сферума</source>
+        <translation>Sferum chat</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/chat_edit.py" line="92"/>
+        <source>Наименование чата</source>
+        <translation>Chat name</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/chat_edit.py" line="97"/>
+        <source>Тип чата</source>
+        <translation>Chat type</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/chat_edit.py" line="100"/>
+        <source>Предмет/Группа (Класс)</source>
+        <translation>Subject/Group (Class)</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/chat_edit.py" line="341"/>
+        <source>Укажите наименование чата.</source>
+        <translation>Enter the chat name.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/chat_edit.py" line="343"/>
+        <source>Выберите группу: для чата «Предмет» она обязательна.</source>
+        <translation>Choose a group: it is required for a «Subject» chat.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/chat_edit.py" line="353"/>
+        <source>Предупреждение</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/chat_edit.py" line="385"/>
+        <source> и еще {count}</source>
+        <translation> and {count} more</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/chat_edit.py" line="388"/>
+        <source>Не связали свою учетную запись ЭШ с учебным профилем Сферума — {count} ({counts}): {names}.
+
+Такие участники будут добавлены в чат реестра Сферум в ЭШ, но в чат на стороне Сферума будут добавлены только после привязки аккаунта ЭШ к учебному профилю Сферума.
+
+Для продолжения нажмите «Ок», для возврата в окно — «Отмена».</source>
+        <translation>Participants who have not linked their ESh account to a Sferum education profile — {count} ({counts}): {names}.
+
+These participants will be added to the chat in the ESh Sferum registry, but they will be added to the chat on the Sferum side only after linking their ESh account to a Sferum education profile.
+
+Press «OK» to continue or «Cancel» to return to the window.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatsTab</name>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="49"/>
+        <source>Наименование чата</source>
+        <translation>Chat name</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="51"/>
+        <source>Тип чата</source>
+        <translation>Chat type</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="53"/>
+        <source>Класс</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="54"/>
+        <source>Предмет/Группа (Класс)</source>
+        <translation>Subject/Group (Class)</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="56"/>
+        <source>Участников</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="62"/>
+        <source>В Сферуме</source>
+        <translation>In Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="68"/>
+        <source>Администраторы</source>
+        <translation>Administrators</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="71"/>
+        <source>Синхронизация</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="89"/>
+        <source>Чаты</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="110"/>
+        <location filename="../registries/sferum/registry.py" line="146"/>
+        <source>Привязать учетную запись</source>
+        <translation>Link account</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="119"/>
+        <source>Телефон, привязанный к Сферум:</source>
+        <translation>Phone linked to Sferum:</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="123"/>
+        <source>Не в Сферуме</source>
+        <translation>Not in Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="125"/>
+        <source>Кто из участников чатов еще не в чатах Сферума и почему</source>
+        <translation>Which chat participants are not yet in the Sferum chats, and why</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="144"/>
+        <source>Отвязать учетную запись</source>
+        <translation>Unlink account</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="223"/>
+        <source>Удалить чат «{title}»? Чат будет удален и на стороне Сферума.</source>
+        <translation>Delete the chat «{title}»? The chat will also be deleted on the Sferum side.</translation>
+    </message>
+</context>
+<context>
+    <name>ChildChoiceDialog</name>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="258"/>
+        <source>Отвязать</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="267"/>
+        <source>Ученик</source>
+        <translation>Student</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <location filename="../registries/base/dialogs.py" line="64"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ClassChoiceDialog</name>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="51"/>
+        <source>Класс</source>
+        <translation>Class</translation>
+    </message>
+</context>
+<context>
+    <name>ClassesRegistry</name>
+    <message>
+        <location filename="../registries/roster/classes.py" line="35"/>
+        <source>Класс</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="37"/>
+        <location filename="../registries/roster/classes.py" line="208"/>
+        <source>Классный руководитель</source>
+        <translation>Class teacher</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="43"/>
+        <location filename="../registries/roster/classes.py" line="58"/>
+        <source>Учеников</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="53"/>
+        <source>Предмет</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="54"/>
+        <source>Группа</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="55"/>
+        <source>Вид</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="56"/>
+        <location filename="../registries/roster/classes.py" line="230"/>
+        <source>Учитель</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="74"/>
+        <source>Классы</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="86"/>
+        <source>Сменить классного руководителя</source>
+        <translation>Change class teacher</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="103"/>
+        <source>Сменить учителя группы</source>
+        <translation>Change group teacher</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="162"/>
+        <source>Группы: выберите класс</source>
+        <translation>Groups: choose a class</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="166"/>
+        <source>Группы класса {name}</source>
+        <translation>Groups of class {name}</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="206"/>
+        <source>Смена классного руководителя</source>
+        <translation>Change of class teacher</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="207"/>
+        <source>Класс {name}.</source>
+        <translation>Class {name}.</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="226"/>
+        <source>Смена учителя группы</source>
+        <translation>Change of group teacher</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/classes.py" line="227"/>
+        <source>{subject}, группа {group} ({class_name}).</source>
+        <translation>{subject}, group {group} ({class_name}).</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveriesPanel</name>
+    <message>
+        <location filename="../registries/sferum/deliveries.py" line="85"/>
+        <source>{title}: {count}</source>
+        <translation>{title}: {count}</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/deliveries.py" line="89"/>
+        <source>, из них отклонено: {count}</source>
+        <translation>, of which refused: {count}</translation>
+    </message>
+</context>
+<context>
     <name>DesktopApplication</name>
     <message>
-        <location filename="../desktop/application.py" line="45"/>
+        <location filename="../desktop/application.py" line="46"/>
         <source>Демонстрационная школа «МБОУ СОШ № 7». Логины: klass (классный руководитель), uchitel (учитель), chatadmin (администратор чатов), admin (администратор), uchenik (ученик), roditel (родитель). Пароль для всех: demo</source>
         <translation>Demo school «МБОУ СОШ № 7». Logins: klass (class teacher), uchitel (teacher), chatadmin (chat administrator), admin (administrator), uchenik (student), roditel (parent). Password for all: demo</translation>
     </message>
     <message>
-        <location filename="../desktop/application.py" line="246"/>
+        <location filename="../desktop/application.py" line="247"/>
         <source>Завершить работу и выйти из системы?</source>
         <translation>Finish work and log out?</translation>
     </message>
     <message>
-        <location filename="../desktop/application.py" line="287"/>
+        <location filename="../desktop/application.py" line="288"/>
         <source>База данных пуста. Создать демонстрационную школу, чтобы познакомиться с программой?</source>
         <translation>The database is empty. Create a demo school to get to know the program?</translation>
     </message>
@@ -22,12 +285,12 @@
 <context>
     <name>DesktopWindow</name>
     <message>
-        <location filename="../desktop/main_window.py" line="153"/>
+        <location filename="../desktop/main_window.py" line="155"/>
         <source>Электронная школа — {organisation}</source>
         <translation>Electronic School — {organisation}</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="191"/>
+        <location filename="../desktop/main_window.py" line="193"/>
         <source>Выход</source>
         <translation>Log out</translation>
     </message>
@@ -55,14 +318,190 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../registries/base/edit_window.py" line="186"/>
+        <location filename="../registries/base/edit_window.py" line="191"/>
         <source>Проверьте правильность заполнения полей.</source>
         <translation>Please check the fields.</translation>
     </message>
     <message>
-        <location filename="../registries/base/edit_window.py" line="222"/>
+        <location filename="../registries/base/edit_window.py" line="229"/>
         <source>Данные были изменены. Закрыть окно без сохранения изменений?</source>
         <translation>The data has been changed. Close the window without saving the changes?</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeChoiceDialog</name>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="90"/>
+        <source>Выбрать</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="94"/>
+        <source>Не назначен</source>
+        <translation>Not assigned</translation>
+    </message>
+</context>
+<context>
+    <name>FormerStudentsRegistry</name>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="29"/>
+        <source>Восстановлен</source>
+        <translation>Reinstated</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="35"/>
+        <source>ФИО</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="37"/>
+        <source>Класс</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="39"/>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="41"/>
+        <source>Дата выбытия</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="44"/>
+        <source>Родители</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="65"/>
+        <source>Выпускники и отчисленные</source>
+        <translation>Graduates and expelled</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="76"/>
+        <location filename="../registries/roster/former_students.py" line="118"/>
+        <source>Восстановить</source>
+        <translation>Reinstate</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="84"/>
+        <source>Отменить восстановление</source>
+        <translation>Undo reinstatement</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="114"/>
+        <source>Восстановление ученика</source>
+        <translation>Reinstating a student</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="115"/>
+        <source>Восстановить ученика {name} в класс:</source>
+        <translation>Reinstate student {name} in class:</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="135"/>
+        <source>Отменить восстановление ученика {name}? Ученик и его родители будут исключены из всех чатов организации, в которые они были добавлены.</source>
+        <translation>Undo the reinstatement of student {name}? The student and their parents will be removed from all the organisation&apos;s chats they were added to.</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/former_students.py" line="140"/>
+        <source>Отмена восстановления</source>
+        <translation>Undoing reinstatement</translation>
+    </message>
+</context>
+<context>
+    <name>GapsWindow</name>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="39"/>
+        <source>Класс</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="40"/>
+        <source>Чат</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="42"/>
+        <source>Тип чата</source>
+        <translation>Chat type</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="44"/>
+        <source>Участник</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="45"/>
+        <source>Роль</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="46"/>
+        <source>Причина</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="73"/>
+        <source>Кто не в Сферуме</source>
+        <translation>Who is not in Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="80"/>
+        <source>Участники чатов ЭШ, которых еще нет в чатах на стороне Сферума, и причина.</source>
+        <translation>ESh chat participants who are not yet in the chats on the Sferum side, and the reason.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="89"/>
+        <source>Чат или класс</source>
+        <translation>Chat or class</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="110"/>
+        <location filename="../registries/sferum/gaps.py" line="175"/>
+        <source>Выгрузить в CSV</source>
+        <translation>Export to CSV</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="112"/>
+        <source>Обновить</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="114"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="123"/>
+        <source>Чат или класс:</source>
+        <translation>Chat or class:</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="146"/>
+        <source>Загрузка…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="165"/>
+        <source>Участников не в Сферуме: {count}, в чатах: {chats}</source>
+        <translation>Participants not in Sferum: {count}, in chats: {chats}</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="172"/>
+        <source>Кто не в Сферуме.csv</source>
+        <translation>Who is not in Sferum.csv</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="177"/>
+        <source>Файлы CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/gaps.py" line="186"/>
+        <source>Не удалось записать файл {path}: {reason}</source>
+        <translation>Could not write the file {path}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -382,6 +821,7 @@
     </message>
     <message>
         <location filename="../registries/base/messages.py" line="52"/>
+        <location filename="../registries/base/messages.py" line="107"/>
         <source>Внимание</source>
         <translation>Attention</translation>
     </message>
@@ -392,8 +832,14 @@
     </message>
     <message>
         <location filename="../registries/base/messages.py" line="60"/>
+        <location filename="../registries/base/messages.py" line="110"/>
         <source>Ок</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../registries/base/messages.py" line="111"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -472,34 +918,208 @@
 <context>
     <name>ParentsRegistry</name>
     <message>
-        <location filename="../registries/roster/parents.py" line="25"/>
+        <location filename="../registries/roster/parents.py" line="32"/>
         <source>ФИО</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../registries/roster/parents.py" line="26"/>
+        <location filename="../registries/roster/parents.py" line="33"/>
         <source>Дети</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../registries/roster/parents.py" line="28"/>
+        <location filename="../registries/roster/parents.py" line="35"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../registries/roster/parents.py" line="30"/>
+        <location filename="../registries/roster/parents.py" line="37"/>
         <source>Логин</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../registries/roster/parents.py" line="31"/>
+        <location filename="../registries/roster/parents.py" line="38"/>
         <source>Заблокирован</source>
         <translation>Blocked</translation>
     </message>
     <message>
-        <location filename="../registries/roster/parents.py" line="42"/>
+        <location filename="../registries/roster/parents.py" line="50"/>
         <source>Родители</source>
         <translation>Parents</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/parents.py" line="59"/>
+        <location filename="../registries/roster/parents.py" line="86"/>
+        <source>Связать с учеником</source>
+        <translation>Link to a student</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/parents.py" line="65"/>
+        <location filename="../registries/roster/parents.py" line="102"/>
+        <source>Отвязать от ученика</source>
+        <translation>Unlink from a student</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/parents.py" line="87"/>
+        <source>Родитель: {name}. Найдите ученика.</source>
+        <translation>Parent: {name}. Find the student.</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/parents.py" line="109"/>
+        <source>От какого ученика отвязать родителя {name}?</source>
+        <translation>Which student should parent {name} be unlinked from?</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/parents.py" line="119"/>
+        <source>Отвязать родителя {parent} от ученика {child}? Родитель будет исключен из родительского чата класса, если в классе нет других его детей.</source>
+        <translation>Unlink parent {parent} from student {child}? The parent will be removed from the class parents&apos; chat if they have no other children in the class.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantPicker</name>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="44"/>
+        <source>Должность</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="46"/>
+        <source>Класс</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="47"/>
+        <source>Дети</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="121"/>
+        <source>ФИО</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="123"/>
+        <source>Заблокирован</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="124"/>
+        <source>Привязан к Сферум</source>
+        <translation>Linked to Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="142"/>
+        <source>Нет учетной записи</source>
+        <translation>No account</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="148"/>
+        <source>Уже в чате</source>
+        <translation>Already in the chat</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="220"/>
+        <source>Выбрать все</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="222"/>
+        <source>Выбрать</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="226"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="248"/>
+        <source>Загрузка…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/picker.py" line="268"/>
+        <source>Найдено: {found}. Выбрано: {chosen}.</source>
+        <translation>Found: {found}. Selected: {chosen}.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <location filename="../registries/sferum/participants.py" line="121"/>
+        <source>Будет добавлен при сохранении</source>
+        <translation>Will be added on saving</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/participants.py" line="211"/>
+        <source>ФИО</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/participants.py" line="212"/>
+        <source>Администратор</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/participants.py" line="214"/>
+        <source>Заблокирован</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/participants.py" line="215"/>
+        <source>В Сферуме</source>
+        <translation>In Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/participants.py" line="240"/>
+        <source>Администратор чатов Сферум</source>
+        <translation>Sferum chat administrator</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/participants.py" line="242"/>
+        <source>Вы администратор этого чата: флажок не изменяется</source>
+        <translation>You are an administrator of this chat: the check box cannot be changed</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPage</name>
+    <message>
+        <location filename="../registries/sferum/participants.py" line="346"/>
+        <source>Добавить</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/participants.py" line="350"/>
+        <source>Исключить</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditWindow</name>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="68"/>
+        <source>Фамилия</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="73"/>
+        <source>Имя</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="76"/>
+        <source>Отчество</source>
+        <translation>Patronymic</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="89"/>
+        <source>Укажите фамилию.</source>
+        <translation>Enter the surname.</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="91"/>
+        <source>Укажите имя.</source>
+        <translation>Enter the first name.</translation>
     </message>
 </context>
 <context>
@@ -530,25 +1150,35 @@
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../registries/roster/__init__.py" line="13"/>
-        <location filename="../registries/sferum/__init__.py" line="19"/>
+        <location filename="../registries/roster/__init__.py" line="16"/>
+        <location filename="../registries/sferum/__init__.py" line="21"/>
         <source>Реестры</source>
         <translation>Registries</translation>
     </message>
     <message>
-        <location filename="../registries/roster/__init__.py" line="18"/>
+        <location filename="../registries/roster/__init__.py" line="21"/>
         <source>Сотрудники</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../registries/roster/__init__.py" line="28"/>
+        <location filename="../registries/roster/__init__.py" line="31"/>
         <source>Ученики</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../registries/roster/__init__.py" line="38"/>
+        <location filename="../registries/roster/__init__.py" line="41"/>
+        <source>Выпускники и отчисленные</source>
+        <translation>Graduates and expelled</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/__init__.py" line="50"/>
         <source>Родители</source>
         <translation>Parents</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/__init__.py" line="60"/>
+        <source>Классы</source>
+        <translation>Classes</translation>
     </message>
     <message>
         <location filename="../registries/timetable/__init__.py" line="15"/>
@@ -556,22 +1186,23 @@
         <translation>Timetable</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/__init__.py" line="24"/>
+        <location filename="../registries/sferum/__init__.py" line="26"/>
         <source>Привязать аккаунт к Сферум</source>
         <translation>Link account to Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/__init__.py" line="36"/>
+        <location filename="../registries/sferum/__init__.py" line="40"/>
+        <location filename="../registries/sferum/__init__.py" line="53"/>
         <source>Сферум</source>
         <translation>Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/__init__.py" line="47"/>
+        <location filename="../registries/sferum/__init__.py" line="65"/>
         <source>Перейти в Сферум</source>
         <translation>Go to Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/__init__.py" line="59"/>
+        <location filename="../registries/sferum/__init__.py" line="77"/>
         <source>МАХ (демо)</source>
         <translation>MAX (demo)</translation>
     </message>
@@ -579,75 +1210,93 @@
 <context>
     <name>RegistryWindow</name>
     <message>
-        <location filename="../registries/base/registry_window.py" line="97"/>
+        <location filename="../registries/base/registry_window.py" line="106"/>
         <source>Добавить</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="100"/>
+        <location filename="../registries/base/registry_window.py" line="109"/>
         <source>Изменить</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="103"/>
+        <location filename="../registries/base/registry_window.py" line="112"/>
         <source>Удалить</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="106"/>
-        <location filename="../registries/base/registry_window.py" line="224"/>
+        <location filename="../registries/base/registry_window.py" line="115"/>
+        <location filename="../registries/base/registry_window.py" line="253"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="151"/>
+        <location filename="../registries/base/registry_window.py" line="160"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="204"/>
+        <location filename="../registries/base/registry_window.py" line="233"/>
         <source>Первая страница</source>
         <translation>First page</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="207"/>
+        <location filename="../registries/base/registry_window.py" line="236"/>
         <source>Предыдущая страница</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="209"/>
+        <location filename="../registries/base/registry_window.py" line="238"/>
         <source>Страница</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="219"/>
+        <location filename="../registries/base/registry_window.py" line="248"/>
         <source>Следующая страница</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="222"/>
+        <location filename="../registries/base/registry_window.py" line="251"/>
         <source>Последняя страница</source>
         <translation>Last page</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="255"/>
+        <location filename="../registries/base/registry_window.py" line="284"/>
         <source>Загрузка…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="330"/>
+        <location filename="../registries/base/registry_window.py" line="359"/>
         <source>из {count}</source>
         <translation>of {count}</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="340"/>
+        <location filename="../registries/base/registry_window.py" line="369"/>
         <source>Показано записей {first} - {last} из {total}</source>
         <translation>Showing records {first} - {last} of {total}</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="345"/>
+        <location filename="../registries/base/registry_window.py" line="374"/>
         <source>Нет записей для отображения</source>
         <translation>No records to show</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <location filename="../registries/roster/common.py" line="11"/>
+        <source>Мать</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/common.py" line="12"/>
+        <source>Отец</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/common.py" line="13"/>
+        <source>Опекун</source>
+        <translation>Guardian</translation>
     </message>
 </context>
 <context>
@@ -666,6 +1315,109 @@
         <location filename="../registries/base/search_box.py" line="36"/>
         <source>Найти</source>
         <translation>Find</translation>
+    </message>
+</context>
+<context>
+    <name>SferumLabels</name>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="12"/>
+        <source>Учительский чат</source>
+        <translation>Teachers&apos; chat</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="13"/>
+        <source>Классный чат</source>
+        <translation>Class chat</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="14"/>
+        <source>Родительский чат</source>
+        <translation>Parents&apos; chat</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="15"/>
+        <source>Предмет</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="16"/>
+        <source>Другое</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="19"/>
+        <source>Синхронизирован</source>
+        <translation>Synchronised</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="20"/>
+        <source>Ожидает отправки</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="21"/>
+        <source>Ошибка</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="24"/>
+        <source>Сотрудник</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="25"/>
+        <source>Ученик</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="26"/>
+        <source>Родитель</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="30"/>
+        <source>Сотрудники</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="31"/>
+        <source>Ученики</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="32"/>
+        <source>Родители</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="35"/>
+        <source>В чате</source>
+        <translation>In the chat</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="36"/>
+        <source>Добавляется</source>
+        <translation>Being added</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="37"/>
+        <source>Не привязан к Сферум</source>
+        <translation>Not linked to Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="38"/>
+        <source>Нет учетной записи</source>
+        <translation>No account</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="39"/>
+        <source>Заблокирован</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="40"/>
+        <source>Отказ платформы МАХ</source>
+        <translation>Refused by the MAX platform</translation>
     </message>
 </context>
 <context>
@@ -702,6 +1454,24 @@
     </message>
 </context>
 <context>
+    <name>SferumRegistryWindow</name>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="259"/>
+        <source>Сферум</source>
+        <translation>Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="270"/>
+        <source>Чаты</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="279"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SferumWebDialog</name>
     <message>
         <location filename="../registries/sferum/web_dialog.py" line="24"/>
@@ -732,186 +1502,390 @@
 <context>
     <name>SferumWindow</name>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="34"/>
+        <location filename="../registries/sferum/sferum_window.py" line="49"/>
         <source>Сферум</source>
         <translation>Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="36"/>
+        <location filename="../registries/sferum/sferum_window.py" line="51"/>
         <source>Загрузка…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="39"/>
+        <location filename="../registries/sferum/sferum_window.py" line="54"/>
         <source>Перейти в Сферум</source>
         <translation>Go to Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="41"/>
+        <location filename="../registries/sferum/sferum_window.py" line="56"/>
         <source>Отвязать учетную запись</source>
         <translation>Unlink account</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="43"/>
+        <location filename="../registries/sferum/sferum_window.py" line="58"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="47"/>
+        <location filename="../registries/sferum/deliveries.py" line="26"/>
         <source>Не доставлено на платформу МАХ</source>
         <translation>Not delivered to the MAX platform</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="51"/>
+        <location filename="../registries/sferum/deliveries.py" line="30"/>
         <source>Действие</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="53"/>
+        <location filename="../registries/sferum/deliveries.py" line="32"/>
         <source>Состояние</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="54"/>
+        <location filename="../registries/sferum/deliveries.py" line="34"/>
         <source>Отклонено</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="54"/>
+        <location filename="../registries/sferum/deliveries.py" line="36"/>
         <source>Ожидает отправки</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="57"/>
+        <location filename="../registries/sferum/deliveries.py" line="41"/>
         <source>Попыток</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="58"/>
+        <location filename="../registries/sferum/deliveries.py" line="46"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="108"/>
+        <location filename="../registries/sferum/sferum_window.py" line="101"/>
         <source>Учебный аккаунт Сферум привязан. Телефон: {phone}</source>
         <translation>The Sferum education account is linked. Phone: {phone}</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="113"/>
+        <location filename="../registries/sferum/sferum_window.py" line="106"/>
         <source>Учетная запись не привязана к Сферум.</source>
         <translation>The account is not linked to Sferum.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="125"/>
+        <location filename="../registries/sferum/sferum_window.py" line="29"/>
         <source>Отвязать учетную запись ЭШ от учебного аккаунта Сферум?</source>
         <translation>Unlink the ESh account from the Sferum education account?</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/sferum_window.py" line="126"/>
+        <location filename="../registries/sferum/sferum_window.py" line="32"/>
         <source>Отвязать аккаунт от Сферума</source>
         <translation>Unlink account from Sferum</translation>
     </message>
 </context>
 <context>
-    <name>StaffRegistry</name>
+    <name>StaffEditWindow</name>
     <message>
-        <location filename="../registries/roster/staff.py" line="19"/>
-        <source>ФИО</source>
-        <translation>Full name</translation>
+        <location filename="../registries/roster/edit_windows.py" line="183"/>
+        <source>Сотрудник</source>
+        <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../registries/roster/staff.py" line="20"/>
+        <location filename="../registries/roster/edit_windows.py" line="189"/>
+        <source>Например: Учитель математики</source>
+        <translation>For example: Mathematics teacher</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="192"/>
         <source>Должность</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../registries/roster/staff.py" line="22"/>
+        <location filename="../registries/roster/edit_windows.py" line="207"/>
         <source>Тип должности</source>
         <translation>Position type</translation>
     </message>
     <message>
-        <location filename="../registries/roster/staff.py" line="27"/>
-        <source>Дата приема</source>
-        <translation>Hired on</translation>
-    </message>
-    <message>
-        <location filename="../registries/roster/staff.py" line="28"/>
+        <location filename="../registries/roster/edit_windows.py" line="216"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
+        <location filename="../registries/roster/edit_windows.py" line="236"/>
+        <source>Укажите должность.</source>
+        <translation>Enter the position.</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="239"/>
+        <source>Номер телефона должен соответствовать формату +7 (9XX) XXX-XX-XX.</source>
+        <translation>The phone number must match the format +7 (9XX) XXX-XX-XX.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffRegistry</name>
+    <message>
+        <location filename="../registries/roster/staff.py" line="26"/>
+        <source>ФИО</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/staff.py" line="27"/>
+        <source>Должность</source>
+        <translation>Position</translation>
+    </message>
+    <message>
         <location filename="../registries/roster/staff.py" line="29"/>
+        <source>Тип должности</source>
+        <translation>Position type</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/staff.py" line="34"/>
+        <source>Дата приема</source>
+        <translation>Hired on</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/staff.py" line="35"/>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/staff.py" line="36"/>
         <source>Логин</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../registries/roster/staff.py" line="30"/>
+        <location filename="../registries/roster/staff.py" line="37"/>
         <source>Заблокирован</source>
         <translation>Blocked</translation>
     </message>
     <message>
-        <location filename="../registries/roster/staff.py" line="41"/>
+        <location filename="../registries/roster/staff.py" line="50"/>
         <source>Сотрудники</source>
         <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/staff.py" line="60"/>
+        <source>Уволить</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/staff.py" line="90"/>
+        <source>Уволить сотрудника {name} ({position})? Сотрудник будет исключен из чатов организации в Сферуме.</source>
+        <translation>Dismiss staff member {name} ({position})? They will be removed from the organisation&apos;s chats in Sferum.</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/staff.py" line="95"/>
+        <source>Увольнение</source>
+        <translation>Dismissal</translation>
+    </message>
+</context>
+<context>
+    <name>StudentChoiceDialog</name>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="133"/>
+        <source>ФИО</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="134"/>
+        <source>Класс</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="136"/>
+        <source>Дата рождения</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="149"/>
+        <source>Связать</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="159"/>
+        <source>Фамилия, имя или отчество ученика</source>
+        <translation>Student&apos;s surname, first name or patronymic</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="162"/>
+        <source>Поиск</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="187"/>
+        <source>Выберите</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="193"/>
+        <source>Кем приходится</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="204"/>
+        <source>Загрузка…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="212"/>
+        <source>Показаны первые {shown} из {total}: уточните поиск</source>
+        <translation>Showing the first {shown} of {total}: refine the search</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="216"/>
+        <source>Найдено: {total}</source>
+        <translation>Found: {total}</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/dialogs.py" line="218"/>
+        <source>Ученики не найдены</source>
+        <translation>No students found</translation>
+    </message>
+</context>
+<context>
+    <name>StudentEditWindow</name>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="107"/>
+        <source>Ученик</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="112"/>
+        <source>ДД.ММ.ГГГГ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="115"/>
+        <source>Дата рождения</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="119"/>
+        <source>Выберите класс</source>
+        <translation>Choose a class</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="124"/>
+        <source>Класс</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="133"/>
+        <source>Дата зачисления</source>
+        <translation>Enrolled on</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="153"/>
+        <source>Введите дату в виде ДД.ММ.ГГГГ.</source>
+        <translation>Enter the date as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="157"/>
+        <source>Дата рождения не может быть в будущем.</source>
+        <translation>The date of birth cannot be in the future.</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/edit_windows.py" line="161"/>
+        <source>Выберите класс.</source>
+        <translation>Choose a class.</translation>
     </message>
 </context>
 <context>
     <name>StudentsRegistry</name>
     <message>
-        <location filename="../registries/roster/students.py" line="18"/>
+        <location filename="../registries/roster/students.py" line="28"/>
         <source>ФИО</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../registries/roster/students.py" line="19"/>
+        <location filename="../registries/roster/students.py" line="29"/>
         <source>Класс</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../registries/roster/students.py" line="21"/>
+        <location filename="../registries/roster/students.py" line="31"/>
         <source>Дата рождения</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../registries/roster/students.py" line="27"/>
+        <location filename="../registries/roster/students.py" line="37"/>
         <source>Родители</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../registries/roster/students.py" line="32"/>
+        <location filename="../registries/roster/students.py" line="42"/>
         <source>Логин</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../registries/roster/students.py" line="33"/>
+        <location filename="../registries/roster/students.py" line="43"/>
         <source>Заблокирован</source>
         <translation>Blocked</translation>
     </message>
     <message>
-        <location filename="../registries/roster/students.py" line="44"/>
+        <location filename="../registries/roster/students.py" line="63"/>
         <source>Ученики</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../registries/roster/students.py" line="51"/>
+        <location filename="../registries/roster/students.py" line="74"/>
         <source>Все классы</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../registries/roster/students.py" line="53"/>
+        <location filename="../registries/roster/students.py" line="76"/>
         <source>Класс:</source>
         <translation>Class:</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/students.py" line="82"/>
+        <source>Перевести в другой класс</source>
+        <translation>Transfer to another class</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/students.py" line="88"/>
+        <source>Отчислить</source>
+        <translation>Expel</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/students.py" line="147"/>
+        <source>Перевести ученика {name} в другой класс.</source>
+        <translation>Transfer student {name} to another class.</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/students.py" line="151"/>
+        <source>Перевести выбранных учеников ({count}) в другой класс.</source>
+        <translation>Transfer the selected students ({count}) to another class.</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/students.py" line="156"/>
+        <source>Перевод в другой класс</source>
+        <translation>Transfer to another class</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/students.py" line="158"/>
+        <source>Перевести</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/students.py" line="174"/>
+        <source>Отчислить ученика {name}? Ученик перейдет в реестр «Выпускники и отчисленные» и будет исключен из чатов класса в Сферуме.</source>
+        <translation>Expel student {name}? The student will move to the «Graduates and expelled» registry and will be removed from the class chats in Sferum.</translation>
+    </message>
+    <message>
+        <location filename="../registries/roster/students.py" line="179"/>
+        <source>Отчисление</source>
+        <translation>Expulsion</translation>
     </message>
 </context>
 <context>
     <name>Taskbar</name>
     <message>
-        <location filename="../desktop/main_window.py" line="69"/>
+        <location filename="../desktop/main_window.py" line="70"/>
         <source>Пуск</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="85"/>
+        <location filename="../desktop/main_window.py" line="86"/>
         <source>Выход</source>
         <translation>Log out</translation>
     </message>
@@ -1032,12 +2006,12 @@
 <context>
     <name>Values</name>
     <message>
-        <location filename="../registries/base/table_model.py" line="45"/>
+        <location filename="../registries/base/table_model.py" line="47"/>
         <source>Да</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../registries/base/table_model.py" line="45"/>
+        <location filename="../registries/base/table_model.py" line="47"/>
         <source>Нет</source>
         <translation>No</translation>
     </message>

@@ -81,7 +81,11 @@ class Backend(Protocol):
         *,
         class_id: int | None = None,
         statuses: Sequence[StudentStatus] = (StudentStatus.ENROLLED,),
-    ) -> Page[Student]: ...
+        include_restored: bool = False,
+    ) -> Page[Student]:
+        """Students of `statuses`; with `include_restored`, also those restored from
+        «Выпускники и отчисленные» whose restoration can still be cancelled."""
+        ...
 
     async def list_parents(self, page: PageRequest) -> Page[Parent]: ...
 

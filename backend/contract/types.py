@@ -407,6 +407,7 @@ class ChatCandidate:
     blocked: bool
     linked: bool
     has_account: bool
+    employee_id: int | None = None  # for employees: who they are in the roster
 
 
 @dataclass(frozen=True, slots=True)

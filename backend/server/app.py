@@ -165,10 +165,18 @@ def build_router(api: Api) -> APIRouter:
         sort_key: s.StudentSort = None,
         class_id: s.OptionalId = None,
         status: Annotated[list[t.StudentStatus] | None, Query(max_length=3)] = None,
+        include_restored: bool = False,
     ) -> Any:
         statuses = tuple(dict.fromkeys(status or [t.StudentStatus.ENROLLED]))
         page = paging.request(sort_key)
-        return api.as_user(token, "list_students", page, class_id=class_id, statuses=statuses)
+        return api.as_user(
+            token,
+            "list_students",
+            page,
+            class_id=class_id,
+            statuses=statuses,
+            include_restored=include_restored,
+        )
 
     @router.get("/parents", response_model=t.Page[t.Parent], tags=["roster"])
     def parents(token: Token, paging: Paging, sort_key: s.ParentSort = None) -> Any:

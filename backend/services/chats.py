@@ -310,8 +310,9 @@ def list_chats(
     ids = [row[0].id for row in rows]
     counts, admins, syncs = _counts(session, ids), _admins(session, ids), _sync_states(session, ids)
     editable = _editable(session, user, ids)
+    group_titles = _group_titles(session, (row[0].group_id for row in rows))
     items = []
-    for row_chat, class_name, group_name in rows:
+    for row_chat, class_name, _group_name in rows:
         member_count, joined = counts.get(row_chat.id, (0, 0))
         sync, message = syncs.get(row_chat.id, (t.ChatSyncState.SYNCED, ""))
         may_edit = row_chat.id in editable
@@ -321,7 +322,7 @@ def list_chats(
                 title=row_chat.title,
                 kind=row_chat.kind,
                 class_name=class_name,
-                group_name=group_name,
+                group_name=group_titles.get(row_chat.group_id) if row_chat.group_id else None,
                 member_count=member_count,
                 in_sferum_count=joined,
                 admin_names=tuple(admins.get(row_chat.id, ())),
@@ -458,7 +459,7 @@ def _chat_view(session: Session, user: t.CurrentUser, chat: m.SferumChat) -> t.C
             select(m.SchoolClass.name).where(m.SchoolClass.id == chat.class_id)
         )
     if chat.group_id is not None:
-        group_name = _group_title(session, chat.group_id)
+        group_name = _group_titles(session, [chat.group_id]).get(chat.group_id)
     may_edit = _may_edit(session, chat, user)
     return t.Chat(
         id=chat.id,
@@ -475,21 +476,21 @@ def _chat_view(session: Session, user: t.CurrentUser, chat: m.SferumChat) -> t.C
     )
 
 
-def _group_title(session: Session, group_id: int) -> str | None:
-    row = session.execute(
-        select(m.Subject.name, m.Group.name, m.SchoolClass.name)
+def _group_titles(session: Session, group_ids: Iterable[int | None]) -> dict[int, str]:
+    """«Предмет/Группа (Класс)» of each group: «Математика (5А)», «Английский язык — 5А-1 (5А)»."""
+    ids = [group_id for group_id in group_ids if group_id is not None]
+    if not ids:
+        return {}
+    titles = {}
+    for group_id, subject, group, class_name in session.execute(
+        select(m.Group.id, m.Subject.name, m.Group.name, m.SchoolClass.name)
         .join(m.Subject, m.Subject.id == m.Group.subject_id)
         .join(m.SchoolClass, m.SchoolClass.id == m.Group.class_id)
-        .where(m.Group.id == group_id)
-    ).first()
-    if row is None:
-        return None
-    subject, group, class_name = row
-    return (
-        f"{subject} — {group} ({class_name})"
-        if group != class_name
-        else f"{subject} ({class_name})"
-    )
+        .where(m.Group.id.in_(ids))
+    ):
+        middle = f" — {group}" if group != class_name else ""
+        titles[group_id] = f"{subject}{middle} ({class_name})"
+    return titles
 
 
 # --- saving -------------------------------------------------------------------------------
@@ -759,6 +760,15 @@ def chat_candidates(
         dict.fromkeys(session.scalars(stmt.order_by(m.Person.search_key).limit(CANDIDATE_LIMIT)))
     )
     people, details = _people(session, ids), _details(session, ids)
+    employees: dict[int, int] = {}
+    if kind is t.ParticipantKind.EMPLOYEE and ids:
+        employees = dict(
+            session.execute(
+                select(m.Employee.person_id, m.Employee.id).where(
+                    m.Employee.person_id.in_(ids), m.Employee.dismissed_on.is_(None)
+                )
+            ).all()
+        )
     return [
         t.ChatCandidate(
             person_id=person_id,
@@ -772,6 +782,7 @@ def chat_candidates(
             blocked=bool(people[person_id][1]),
             linked=people[person_id][2],
             has_account=people[person_id][1] is not None,
+            employee_id=employees.get(person_id),
         )
         for person_id in ids
     ]

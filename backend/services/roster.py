@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from backend.contract import types as t
@@ -32,6 +32,7 @@ STUDENT_SORT: dict[str, SortColumns] = {
     "class_name": (m.SchoolClass.grade, m.SchoolClass.letter),
     "birth_date": m.Person.birth_date,
     "status": m.Student.status,
+    "left_on": m.Student.left_on,
     "login": m.Account.login,
     "blocked": m.Account.blocked,
 }
@@ -211,26 +212,26 @@ def list_students(
     *,
     class_id: int | None,
     statuses: Sequence[t.StudentStatus],
+    include_restored: bool = False,
 ) -> t.Page[t.Student]:
     require_staff(user)
     if not statuses:
         raise ValidationFailed("Не выбран ни один статус ученика.", {"statuses": "Пустой список."})
     if class_id is not None and _class_of_organisation(session, class_id) != user.organisation_id:
         raise NotFound("Класс не найден.")
+    wanted = m.Student.status.in_(list(statuses))
+    if include_restored:
+        wanted = or_(wanted, m.Student.restored_from_status.is_not(None))
     stmt = (
         select(m.Student, m.Person, m.SchoolClass.name, m.Account.login, m.Account.blocked)
         .join(m.Person, m.Person.id == m.Student.person_id)
         .outerjoin(m.SchoolClass, m.SchoolClass.id == m.Student.class_id)
         .outerjoin(m.Account, m.Account.person_id == m.Person.id)
-        .where(
-            m.Student.organisation_id == user.organisation_id,
-            m.Student.status.in_(list(statuses)),
-        )
+        .where(m.Student.organisation_id == user.organisation_id, wanted)
     )
     # Without a search, the students alone tell how many there are.
     count_stmt = select(m.Student.id).where(
-        m.Student.organisation_id == user.organisation_id,
-        m.Student.status.in_(list(statuses)),
+        m.Student.organisation_id == user.organisation_id, wanted
     )
     if class_id is not None:
         stmt = stmt.where(m.Student.class_id == class_id)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from backend.contract import Backend, CurrentUser
+from registries.base.changes import ChangeBus
 
 
 @dataclass(frozen=True)
@@ -23,3 +24,5 @@ class RegistryContext:
     open_registry: Callable[[str], None] = lambda _key: None
     # Something that changes the desktop's shortcuts happened (e.g. a link to Sferum).
     states_may_have_changed: Callable[[], None] = lambda: None
+    # Where windows tell each other what an operation changed; None: nobody listens.
+    changes: ChangeBus | None = None

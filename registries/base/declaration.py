@@ -42,9 +42,27 @@ class RegistryDeclaration:
     order: int = 100  # position among its siblings
     # Shown only while the desktop holds this state, e.g. SFERUM_NOT_LINKED; None: always.
     shown_when: str | None = None
+    # The desktop shortcut only while the desktop holds this state (the «Пуск» entry follows
+    # `shown_when`): staff open «Сферум» from «Пуск» to link there, its shortcut comes with
+    # the link.
+    shortcut_when: str | None = None
+    # Users holding one of these roles do not see it, e.g. an employee who is also a parent
+    # gets the staff version of a registry.
+    hidden_from: frozenset[Role] = frozenset()
+    # The window's first size (width, height) where the desktop's default is too small for
+    # its toolbar; the size the user gives it is remembered after that.
+    size: tuple[int, int] | None = None
 
     def visible_to(self, user: CurrentUser, states: frozenset[str] = frozenset()) -> bool:
-        return user.has(*self.roles) and (self.shown_when is None or self.shown_when in states)
+        return (
+            user.has(*self.roles)
+            and not user.has(*self.hidden_from)
+            and (self.shown_when is None or self.shown_when in states)
+        )
+
+    def on_desktop_in(self, states: frozenset[str]) -> bool:
+        """Whether its shortcut is on the desktop now (for a user who sees it)."""
+        return self.on_desktop and (self.shortcut_when is None or self.shortcut_when in states)
 
 
 # Desktop states that declarations can depend on.

@@ -177,6 +177,11 @@ class EditWindow(QDialog):
         """Send the values to the backend and return what it saved."""
         raise NotImplementedError
 
+    async def confirm(self) -> bool:
+        """Asked once the checks pass, before `save()` (e.g. a warning with «Ок» / «Отмена»);
+        False returns to the window with everything kept."""
+        return True
+
     def start_save(self) -> None:
         if self._saving:
             return
@@ -193,6 +198,8 @@ class EditWindow(QDialog):
         self.save_button.setEnabled(False)
         self.show_message("")
         try:
+            if not await self.confirm():
+                return
             result = await self.save()
         except ValidationFailed as error:
             self.set_field_errors(error.field_errors)

@@ -100,5 +100,23 @@ async def warn_async(parent: QWidget | None, text: str, title: str | None = None
     await _shown(_message_box(parent, QMessageBox.Icon.Warning, text, title))
 
 
+def _confirm_box(parent: QWidget | None, text: str, title: str | None) -> QMessageBox:
+    return _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        title or translate("Messages", "Внимание"),
+        text,
+        [
+            (translate("Messages", "Ок"), QMessageBox.ButtonRole.AcceptRole),
+            (translate("Messages", "Отмена"), QMessageBox.ButtonRole.RejectRole),
+        ],
+    )
+
+
+async def confirm_async(parent: QWidget | None, text: str, title: str | None = None) -> bool:
+    """A warning with «Ок» / «Отмена»; True for «Ок»."""
+    return await _shown(_confirm_box(parent, text, title)) == QMessageBox.ButtonRole.AcceptRole
+
+
 async def inform_async(parent: QWidget | None, text: str, title: str | None = None) -> None:
     await _shown(_message_box(parent, QMessageBox.Icon.Information, text, title))

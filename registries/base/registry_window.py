@@ -8,7 +8,7 @@ Searching, sorting and paging are done by the backend, so a registry of any size
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, Signal
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from backend.contract import BackendError, Page, PageRequest
+from registries.base.changes import Topic
 from registries.base.context import RegistryContext
 from registries.base.icons import icon
 from registries.base.search_box import SearchBox
@@ -41,6 +42,8 @@ translate = QCoreApplication.translate
 
 T = TypeVar("T")
 Fetch = Callable[[PageRequest], Awaitable[Page[Any]]]
+# Whether an action applies to the selected records.
+EnabledWhen = Callable[[list[Any]], bool]
 DEFAULT_PAGE_SIZE = 50
 
 
@@ -69,6 +72,7 @@ class RegistryWindow(QWidget, Generic[T]):
         can_delete: Callable[[T], bool] | None = None,
         bold: Callable[[T], bool] | None = None,
         searchable: bool = True,
+        refresh_on: Iterable[Topic] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -87,7 +91,12 @@ class RegistryWindow(QWidget, Generic[T]):
         self._load_task: asyncio.Task[Any] | None = None
         self._on_add, self._on_edit, self._on_delete = on_add, on_edit, on_delete
         self._can_delete = can_delete
+        self._extra_actions: list[tuple[QAction, EnabledWhen]] = []
+        # What this window shows: it refreshes when another window changes one of these.
+        self._refresh_on = frozenset(refresh_on)
         self.tasks = TaskRunner(self)
+        if context.changes is not None and self._refresh_on:
+            context.changes.changed.connect(self._changed_elsewhere)
 
         self.model: RecordTableModel[T] = RecordTableModel(columns, bold=bold, parent=self)
         self.toolbar = QToolBar(self)
@@ -174,14 +183,34 @@ class RegistryWindow(QWidget, Generic[T]):
 
     # --- building ---------------------------------------------------------------------------
     def _action(
-        self, icon_name: str, text: str, shortcut: str, slot: Callable[[], None]
+        self, icon_name: str, text: str, shortcut: str | None, slot: Callable[[], None]
     ) -> QAction:
         action = QAction(icon(icon_name), text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
         action.triggered.connect(slot)
         self.addAction(action)
+        return action
+
+    def add_tool_action(
+        self,
+        icon_name: str,
+        text: str,
+        slot: Callable[[], None],
+        *,
+        shortcut: str | None = None,
+        enabled_when: EnabledWhen | None = None,
+    ) -> QAction:
+        """A registry's own action, in the toolbar before «Обновить».
+
+        `enabled_when` gets the selected records; without it the action needs a selection.
+        """
+        action = self._action(icon_name, text, shortcut, slot)
+        self.toolbar.insertAction(self.refresh_action, action)
+        self._extra_actions.append((action, enabled_when or bool))
+        self._update_actions()
         return action
 
     def _build_paging_bar(self) -> QWidget:
@@ -368,7 +397,12 @@ class RegistryWindow(QWidget, Generic[T]):
     # --- actions ----------------------------------------------------------------------------
     def selected_record(self) -> T | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+        return self.model.record(min(rows, key=lambda i: i.row()).row()) if rows else None
+
+    def selected_records(self) -> list[T]:
+        """Every selected record, top to bottom (several where the table allows it)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.record(row) for row in rows]
 
     def _update_actions(self, *_args: object) -> None:
         record = self.selected_record()
@@ -376,6 +410,21 @@ class RegistryWindow(QWidget, Generic[T]):
         self.delete_action.setEnabled(
             record is not None and (self._can_delete is None or self._can_delete(record))
         )
+        if self._extra_actions:
+            records = self.selected_records()
+            for action, enabled_when in self._extra_actions:
+                action.setEnabled(enabled_when(records))
+
+    # --- what changed -----------------------------------------------------------------------
+    def announce_changed(self, *topics: Topic) -> None:
+        """After an operation: reload this window and tell the other open ones."""
+        self.reload()
+        if self.context.changes is not None:
+            self.context.changes.announce(topics, self)
+
+    def _changed_elsewhere(self, topics: frozenset[Topic], source: object) -> None:
+        if source is not self and topics & self._refresh_on:
+            self.refresh()
 
     def _add(self) -> None:
         if self._on_add is not None:

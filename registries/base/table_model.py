@@ -36,6 +36,8 @@ class Column(Generic[T]):
     width: int = 140
     check: bool = False  # a yes/no value shown as a check box
     align_right: bool = False
+    # The cell's tooltip (e.g. why a chat is not synced); None: long texts show in full.
+    tooltip: Callable[[T], str | None] | None = None
 
 
 def display_text(value: Any) -> str:
@@ -106,6 +108,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.CheckStateRole and column.check:
             return Qt.CheckState.Checked if column.value(record) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tooltip is not None:
+                return column.tooltip(record) or None
             text = display_text(column.value(record))
             return text if len(text) > 30 else None
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -1,5 +1,6 @@
-"""«Сферум»: linking the account to Sferum, the linked account, the web messenger, and — while
-MAX is simulated — «МАХ (демо)», the MAX side of the link."""
+"""«Сферум»: linking the account to Sferum, the registry of chats for staff (the linked account
+for students and parents), the web messenger, and — while MAX is simulated — «МАХ (демо)», the
+MAX side of the link."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from registries.base.declaration import (
     SFERUM_NOT_LINKED,
     RegistryDeclaration,
 )
-from registries.sferum import link_dialog, max_demo_window, sferum_window, web_dialog
+from registries.sferum import link_dialog, max_demo_window, registry, sferum_window, web_dialog
 
 # Everyone with an ЭШ account can link it: staff, students, parents.
 EVERYONE = frozenset({Role.EMPLOYEE, Role.STUDENT, Role.PARENT})
+STAFF = frozenset({Role.EMPLOYEE})
 REGISTRIES = (QT_TRANSLATE_NOOP("Registries", "Реестры"),)
 
 DECLARATIONS = (
@@ -31,12 +33,28 @@ DECLARATIONS = (
         order=50,
         shown_when=SFERUM_NOT_LINKED,
     ),
+    # Staff: the registry with its tabs. In «Пуск» always (linking is possible there too); its
+    # shortcut takes the place of «Привязать аккаунт к Сферум» once the account is linked.
     RegistryDeclaration(
         key="sferum",
         title=QT_TRANSLATE_NOOP("Registries", "Сферум"),
         icon="sferum",
         menu_path=REGISTRIES,
-        roles=EVERYONE,
+        roles=STAFF,
+        create=registry.create,
+        on_desktop=True,
+        order=50,
+        shortcut_when=SFERUM_LINKED,
+        size=(1260, 640),  # room for the whole toolbar of «Чаты»
+    ),
+    # Students and parents have no chats registry: the linked account, once it is linked.
+    RegistryDeclaration(
+        key="sferum_account",
+        title=QT_TRANSLATE_NOOP("Registries", "Сферум"),
+        icon="sferum",
+        menu_path=REGISTRIES,
+        roles=frozenset({Role.STUDENT, Role.PARENT}),
+        hidden_from=STAFF,
         create=sferum_window.create,
         on_desktop=True,
         order=50,

@@ -1,14 +1,14 @@
-"""«Сферум»: the linked education account, «Перейти в Сферум» and «Отвязать учетную запись»."""
+"""«Сферум» for students and parents: the linked education account, «Перейти в Сферум» and
+«Отвязать учетную запись». Staff get the registry with its tabs (`registry.py`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,8 +18,23 @@ from backend.contract.phones import format_phone
 from registries.base import messages
 from registries.base.context import RegistryContext
 from registries.base.icons import icon
-from registries.base.table_model import Column, RecordTableModel
 from registries.base.tasks import TaskRunner
+from registries.sferum.deliveries import DeliveriesPanel
+
+
+async def unlink(parent: QWidget, context: RegistryContext) -> SferumLink | None:
+    """«Отвязать аккаунт от Сферума», confirmed with «Да»; None when the user said no."""
+    if not await messages.ask_async(
+        parent,
+        QCoreApplication.translate(
+            "SferumWindow", "Отвязать учетную запись ЭШ от учебного аккаунта Сферум?"
+        ),
+        QCoreApplication.translate("SferumWindow", "Отвязать аккаунт от Сферума"),
+    ):
+        return None
+    link = await context.backend.unlink_sferum()
+    context.states_may_have_changed()
+    return link
 
 
 class SferumWindow(QWidget):
@@ -44,28 +59,10 @@ class SferumWindow(QWidget):
         self.close_button.clicked.connect(self._close_window)
 
         # What MAX has not accepted yet, and why.
-        self.deliveries_label = QLabel(self.tr("Не доставлено на платформу МАХ"))
-        self.deliveries_label.setObjectName("deliveriesTitle")
-        self.deliveries = RecordTableModel(
-            [
-                Column(self.tr("Действие"), lambda d: d.action, width=220),
-                Column(
-                    self.tr("Состояние"),
-                    lambda d: self.tr("Отклонено") if d.failed else self.tr("Ожидает отправки"),
-                    width=130,
-                ),
-                Column(self.tr("Попыток"), lambda d: d.attempts, width=70, align_right=True),
-                Column(self.tr("Причина"), lambda d: d.reason, width=360),
-            ],
-            parent=self,
-        )
-        self.deliveries_view = QTableView()
-        self.deliveries_view.setModel(self.deliveries)
-        self.deliveries_view.verticalHeader().hide()
-        self.deliveries_view.horizontalHeader().setStretchLastSection(True)
-        self.deliveries_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.deliveries_label.hide()
-        self.deliveries_view.hide()
+        self.deliveries_panel = DeliveriesPanel(self)
+        self.deliveries = self.deliveries_panel.model
+        self.deliveries_label = self.deliveries_panel.label
+        self.deliveries_view = self.deliveries_panel.view
 
         card = QFrame()
         card.setObjectName("sferumCard")
@@ -82,8 +79,7 @@ class SferumWindow(QWidget):
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(card)
-        layout.addWidget(self.deliveries_label)
-        layout.addWidget(self.deliveries_view, 1)
+        layout.addWidget(self.deliveries_panel, 1)
         layout.addStretch(1)
         layout.addLayout(bottom)
         self.resize(640, 300)
@@ -93,10 +89,7 @@ class SferumWindow(QWidget):
 
     async def _load(self) -> None:
         self.show_link(await self._context.backend.sferum_link())
-        deliveries = await self._context.backend.max_deliveries()
-        self.deliveries.set_records(deliveries)
-        self.deliveries_label.setVisible(bool(deliveries))
-        self.deliveries_view.setVisible(bool(deliveries))
+        await self.deliveries_panel.load(self._context.backend)
         self.loaded.emit()
 
     def show_link(self, link: SferumLink) -> None:
@@ -120,14 +113,10 @@ class SferumWindow(QWidget):
         self.tasks.start(self._unlink(), on_error=self._failed)
 
     async def _unlink(self) -> None:
-        if not await messages.ask_async(
-            self,
-            self.tr("Отвязать учетную запись ЭШ от учебного аккаунта Сферум?"),
-            self.tr("Отвязать аккаунт от Сферума"),
-        ):
+        link = await unlink(self, self._context)
+        if link is None:
             return
-        self.show_link(await self._context.backend.unlink_sferum())
-        self._context.states_may_have_changed()
+        self.show_link(link)
         self.unlinked.emit()
         self._close_window()
 

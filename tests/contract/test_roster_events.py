@@ -139,6 +139,14 @@ def test_restoration_brings_back_and_its_cancellation_removes_from_every_chat(
     assert restored.restored
     assert student.full_name in names(chat_titled(run, backend, "Классный чат 6Б"))
     assert parent.full_name in names(chat_titled(run, backend, "Родительский чат 6Б"))
+    former = run(
+        backend.list_students(
+            PageRequest(search=student.full_name, sort_key="left_on"),
+            statuses=(StudentStatus.EXPELLED, StudentStatus.GRADUATED),
+            include_restored=True,
+        )
+    )
+    assert [s.id for s in former.items if s.restored] == [student.id]
 
     cancelled = run(backend.cancel_restoration(student.id))
     assert cancelled.status is StudentStatus.EXPELLED

@@ -32,6 +32,8 @@ def _account_for(declaration) -> str:
 
 # The registries that are always there; those that follow a state (Sferum) have own tests.
 TABLE_REGISTRIES = [d for d in catalog.all_registries() if d.shown_when is None]
+# Empty in the demo school: nobody has graduated or been expelled yet.
+EMPTY_IN_DEMO = {"former_students"}
 
 
 @pytest.mark.parametrize("declaration", TABLE_REGISTRIES, ids=lambda d: d.key)
@@ -53,11 +55,14 @@ def test_every_registry_opens_and_shows_data(
     assert widget.windowTitle()
     model = widget.model
     qtmodeltester.check(model)
-    assert model.rowCount() > 0
+    assert model.rowCount() > 0 or declaration.key in EMPTY_IN_DEMO
     if isinstance(widget, RegistryWindow):
         assert widget.refresh_action.shortcut().toString() == "F5"
         assert widget.close_button.text() == "Закрыть"
-        assert widget.status_label.text().startswith("Показано записей 1 - ")
+        assert widget.status_label.text().startswith("Показано записей 1 - ") or (
+            declaration.key in EMPTY_IN_DEMO
+            and widget.status_label.text() == "Нет записей для отображения"
+        )
 
 
 @pytest.fixture

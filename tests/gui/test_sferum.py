@@ -16,6 +16,7 @@ from desktop.application import DesktopApplication
 from desktop.main_window import DesktopWindow
 from registries.sferum.link_dialog import SferumLinkDialog
 from registries.sferum.max_demo_window import MaxDemoWindow
+from registries.sferum.registry import SferumRegistryWindow
 from registries.sferum.sferum_window import SferumWindow
 from registries.sferum.web_dialog import SferumWebDialog
 from tests.gui.conftest import click_message_box, finish, type_text
@@ -125,10 +126,37 @@ def test_linking_end_to_end_then_going_to_sferum_then_unlinking(
     assert web.address_label.text() == "https://web.sferum.ru/"
     web.reject()
 
+    # Staff get the registry; «Отвязать учетную запись» is on its toolbar, by the phone.
     window = desktop.open_registry("sferum")
+    assert isinstance(window, SferumRegistryWindow)
+    tab = window.chats
+    qtbot.waitUntil(lambda: tab.link_action.text() == "Отвязать учетную запись")
+    assert tab.phone_edit.text() == "+7 (903) 785-09-30"
+    shown = click_message_box(qtbot, "Да")
+    tab.link_action.trigger()
+    qtbot.waitUntil(lambda: LINK in _shortcuts(desktop), timeout=10000)
+    assert shown == ["Отвязать учетную запись ЭШ от учебного аккаунта Сферум?"]
+    assert "Сферум" not in _shortcuts(desktop)
+    qtbot.waitUntil(lambda: tab.link_action.text() == "Привязать учетную запись")
+    assert tab.phone_edit.text() == ""
+
+
+def test_a_parent_links_and_unlinks_in_the_account_window(
+    qtbot: Any, application: DesktopApplication
+) -> None:
+    desktop = _desktop_of(qtbot, application, "roditel")
+    _send_request(qtbot, desktop, "+79401051214")
+    maxside = desktop.open_registry("max_demo")
+    assert isinstance(maxside, MaxDemoWindow)
+    qtbot.waitUntil(maxside.connect_button.isEnabled, timeout=10000)
+    qtbot.mouseClick(maxside.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Сферум" in _shortcuts(desktop), timeout=10000)
+    assert desktop.open_registry("sferum") is None, "students and parents have no chats"
+
+    window = desktop.open_registry("sferum_account")
     assert isinstance(window, SferumWindow)
     qtbot.waitUntil(window.unlink_button.isEnabled)
-    assert "+7 (903) 785-09-30" in window.status_label.text()
+    assert "+7 (940) 105-12-14" in window.status_label.text()
     shown = click_message_box(qtbot, "Да")
     qtbot.mouseClick(window.unlink_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: LINK in _shortcuts(desktop), timeout=10000)
@@ -206,11 +234,17 @@ def test_the_chat_administrator_sees_what_max_refused(
     desktop = application.desktop
     qtbot.waitUntil(lambda: "Сферум" in _shortcuts(desktop), timeout=10000)
     sferum = desktop.open_registry("sferum")
-    assert isinstance(sferum, SferumWindow)
-    with qtbot.waitSignal(sferum.loaded, timeout=10000):
+    assert isinstance(sferum, SferumRegistryWindow)
+    with qtbot.waitSignal(sferum.deliveries_panel.loaded, timeout=10000):
         pass
     qtmodeltester.check(sferum.deliveries)
     assert sferum.deliveries_label.text() == "Не доставлено на платформу МАХ"
+    # Under the registry the list is folded to one line that opens it.
+    fold = sferum.deliveries_panel.fold_button
+    assert fold.text().startswith("Не доставлено на платформу МАХ: ")
+    assert fold.text().endswith(", из них отклонено: 1")
+    fold.click()
+    assert sferum.deliveries_panel.view.isVisibleTo(sferum)
     row = [sferum.deliveries.index(0, c).data() for c in range(4)]
     assert row[:3] == ["Запрос на привязку к Сферум", "Отклонено", "1"]
     assert "user.not.found" in row[3]

@@ -1,0 +1,63 @@
+"""Names of the Sferum chats' enumerations as the user reads them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from backend.contract import ChatKind, ChatSyncState, MemberSferumState, ParticipantKind
+
+translate = QCoreApplication.translate
+
+_CHAT_KINDS = {
+    ChatKind.TEACHERS: QT_TRANSLATE_NOOP("SferumLabels", "Учительский чат"),
+    ChatKind.CLASS: QT_TRANSLATE_NOOP("SferumLabels", "Классный чат"),
+    ChatKind.PARENTS: QT_TRANSLATE_NOOP("SferumLabels", "Родительский чат"),
+    ChatKind.SUBJECT: QT_TRANSLATE_NOOP("SferumLabels", "Предмет"),
+    ChatKind.OTHER: QT_TRANSLATE_NOOP("SferumLabels", "Другое"),
+}
+_SYNC_STATES = {
+    ChatSyncState.SYNCED: QT_TRANSLATE_NOOP("SferumLabels", "Синхронизирован"),
+    ChatSyncState.SENDING: QT_TRANSLATE_NOOP("SferumLabels", "Ожидает отправки"),
+    ChatSyncState.FAILED: QT_TRANSLATE_NOOP("SferumLabels", "Ошибка"),
+}
+_PARTICIPANT_KINDS = {
+    ParticipantKind.EMPLOYEE: QT_TRANSLATE_NOOP("SferumLabels", "Сотрудник"),
+    ParticipantKind.STUDENT: QT_TRANSLATE_NOOP("SferumLabels", "Ученик"),
+    ParticipantKind.PARENT: QT_TRANSLATE_NOOP("SferumLabels", "Родитель"),
+}
+# The participants' tabs and pickers: «Сотрудники», «Ученики», «Родители».
+_PARTICIPANT_TABS = {
+    ParticipantKind.EMPLOYEE: QT_TRANSLATE_NOOP("SferumLabels", "Сотрудники"),
+    ParticipantKind.STUDENT: QT_TRANSLATE_NOOP("SferumLabels", "Ученики"),
+    ParticipantKind.PARENT: QT_TRANSLATE_NOOP("SferumLabels", "Родители"),
+}
+_MEMBER_STATES = {
+    MemberSferumState.IN_CHAT: QT_TRANSLATE_NOOP("SferumLabels", "В чате"),
+    MemberSferumState.SENDING: QT_TRANSLATE_NOOP("SferumLabels", "Добавляется"),
+    MemberSferumState.NOT_LINKED: QT_TRANSLATE_NOOP("SferumLabels", "Не привязан к Сферум"),
+    MemberSferumState.NO_ACCOUNT: QT_TRANSLATE_NOOP("SferumLabels", "Нет учетной записи"),
+    MemberSferumState.BLOCKED: QT_TRANSLATE_NOOP("SferumLabels", "Заблокирован"),
+    MemberSferumState.REFUSED: QT_TRANSLATE_NOOP("SferumLabels", "Отказ платформы МАХ"),
+}
+
+
+def chat_kind_label(kind: ChatKind) -> str:
+    return translate("SferumLabels", _CHAT_KINDS[kind])
+
+
+def sync_label(state: ChatSyncState) -> str:
+    return translate("SferumLabels", _SYNC_STATES[state])
+
+
+def participant_label(kind: ParticipantKind) -> str:
+    """«Сотрудник», «Ученик», «Родитель»: the role of a participant."""
+    return translate("SferumLabels", _PARTICIPANT_KINDS[kind])
+
+
+def participants_title(kind: ParticipantKind) -> str:
+    """«Сотрудники», «Ученики», «Родители»: a participants' tab and its picker."""
+    return translate("SferumLabels", _PARTICIPANT_TABS[kind])
+
+
+def member_state_label(state: MemberSferumState) -> str:
+    return translate("SferumLabels", _MEMBER_STATES[state])
