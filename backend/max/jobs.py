@@ -34,6 +34,7 @@ class MaxJobs:
     def run_once(self) -> None:
         self.worker.deliver_all_due()
         sferum.refresh_pending_links(self._unit_of_work, self._gateway_for, self._clock)
+        sferum.fill_missing_max_users(self._unit_of_work, self._gateway_for, self._clock)
 
 
 class MaxJobThread:

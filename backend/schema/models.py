@@ -248,6 +248,7 @@ class Student(Base):
     # the status and date to go back to.
     restored_from_status: Mapped[str | None] = mapped_column(String(20))
     restored_left_on: Mapped[dt.date | None] = mapped_column(Date)
+    restored_from_class_id: Mapped[int | None] = mapped_column(Integer)
 
     person: Mapped[Person] = relationship()
 
@@ -476,6 +477,8 @@ class SferumChatMember(Base):
     manual: Mapped[bool] = mapped_column(Boolean, default=False)
     excluded: Mapped[bool] = mapped_column(Boolean, default=False)
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The admin flag set by hand where it differs from the rules; None: the rules decide.
+    admin_override: Mapped[bool | None] = mapped_column(Boolean)
     # On MAX: "" (not sent: not linked or blocked), "sending", "in_chat", "refused".
     max_state: Mapped[str] = mapped_column(String(20), default="")
     max_reason: Mapped[str] = mapped_column(Text, default="")

@@ -23,7 +23,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backend.clock import Clock
@@ -195,7 +195,8 @@ def present(session: Session, chat_id: int) -> Snapshot:
 
 
 def reconcile(session: Session, chat: m.SferumChat, chat_admin: int | None) -> None:
-    """Make the automatic rows of `chat` what the rules say now; manual ones stay."""
+    """Make the automatic rows of `chat` what the rules say now; manual ones stay, and so do
+    admin flags set by hand."""
     wanted = rule_members(session, chat, chat_admin)
     rows = rows_of(session, chat.id)
     for person_id, rule in wanted.items():
@@ -210,36 +211,48 @@ def reconcile(session: Session, chat: m.SferumChat, chat_admin: int | None) -> N
                     manual=False,
                     excluded=False,
                     is_admin=rule.is_admin,
+                    admin_override=None,
                     max_state="",
                     max_reason="",
                 )
             )
             continue
-        if not row.automatic:
-            row.automatic = True
-        if rule.is_admin and not row.is_admin:
-            row.is_admin = True
+        row.automatic = True
         if person_id == chat_admin:
-            row.excluded = False  # the chat administrator is in every chat
+            # The chat administrator is in every chat, always as an admin.
+            row.excluded, row.admin_override = False, None
+        row.is_admin = rule.is_admin if row.admin_override is None else row.admin_override
     for person_id, row in rows.items():
         if person_id in wanted or not row.automatic:
             continue
         row.automatic, row.excluded = False, False
         if not row.manual:
             session.delete(row)
+        elif row.admin_override is None:
+            row.is_admin = False  # an admin only by the rules, which no longer name them
     session.flush()
 
 
-def remove_everywhere(session: Session, person_ids: Iterable[int], chat_ids: Iterable[int]) -> None:
-    """Take people out of chats altogether, whether the rules or a person put them there."""
-    ids = list(person_ids)
-    session.execute(
-        delete(m.SferumChatMember).where(
-            m.SferumChatMember.person_id.in_(ids),
-            m.SferumChatMember.chat_id.in_(list(chat_ids)),
-        )
-    )
-    session.expire_all()
+def forget_choices(
+    session: Session, people: Iterable[tuple[int, ParticipantKind]], chat_ids: Iterable[int]
+) -> None:
+    """Undo what was chosen by hand for these people (as students, parents or employees) in
+    these chats, so that only the rules keep them there."""
+    by_kind: dict[ParticipantKind, list[int]] = {}
+    for person_id, kind in people:
+        by_kind.setdefault(kind, []).append(person_id)
+    for kind, person_ids in by_kind.items():
+        for row in session.scalars(
+            select(m.SferumChatMember).where(
+                m.SferumChatMember.person_id.in_(person_ids),
+                m.SferumChatMember.kind == kind,
+                m.SferumChatMember.chat_id.in_(list(chat_ids)),
+            )
+        ):
+            row.manual, row.excluded, row.admin_override = False, False, None
+            if not row.automatic:
+                session.delete(row)
+    session.flush()
 
 
 # --- MAX ------------------------------------------------------------------------------------
@@ -325,18 +338,25 @@ def send_changes(
         if person_id not in after and person_id in users:
             enqueue("remove_member", user_id=users[person_id])
     new_admins = [p for p in joining if after[p]] + [
-        p for p in after if p in before and after[p] and not before[p] and p in users
+        p
+        for p in after
+        if p in before
+        and after[p]
+        and not before[p]
+        and p in users
+        and rows[p].max_state != REFUSED  # not in the chat on MAX: cannot be its admin there
     ]
-    if new_admins:
-        enqueue(
-            "set_admins",
-            admins=[
-                {"user_id": users[p], "permissions": [x.value for x in CHAT_ADMIN_PERMISSIONS]}
-                for p in new_admins
-            ],
-        )
+    # One entry per admin: MAX refuses a whole list when one of them is not in the chat.
+    for person_id in new_admins:
+        permissions = [x.value for x in CHAT_ADMIN_PERMISSIONS]
+        enqueue("set_admins", admins=[{"user_id": users[person_id], "permissions": permissions}])
     for person_id in after:
-        if before.get(person_id) and not after[person_id] and person_id in users:
+        if (
+            before.get(person_id)
+            and not after[person_id]
+            and person_id in users
+            and rows[person_id].max_state != REFUSED
+        ):
             enqueue("revoke_admin", user_id=users[person_id])
 
 
@@ -352,16 +372,27 @@ def on_person_linked(session: Session, clock: Clock, person_id: int) -> None:
             without = {p: a for p, a in snapshot.items() if p != person_id}
             if not on_max(chat):
                 # Created on MAX only now: everyone linked before joins with this person.
-                without = {
-                    p: a for p, a in without.items() if p not in linked_users(session, without)
-                }
+                linked = linked_users(session, without)
+                without = {p: a for p, a in without.items() if p not in linked}
             send_changes(session, clock, chat, without, snapshot)
 
 
-def on_person_unlinked(session: Session, person_id: int) -> None:
-    for row in session.scalars(
-        select(m.SferumChatMember).where(m.SferumChatMember.person_id == person_id)
-    ):
+def on_person_unlinked(session: Session, clock: Clock, person_id: int, user_id: int | None) -> None:
+    """A participant unlinked their account: they leave the Sferum side of their chats."""
+    for chat, row in session.execute(
+        select(m.SferumChat, m.SferumChatMember)
+        .join(m.SferumChatMember, m.SferumChatMember.chat_id == m.SferumChat.id)
+        .where(m.SferumChatMember.person_id == person_id)
+    ).all():
+        if user_id is not None and on_max(chat) and row.max_state in (SENDING, IN_CHAT):
+            outbox.enqueue(
+                session,
+                clock,
+                organisation_id=chat.organisation_id,
+                operation="remove_member",
+                payload={"chat_id": chat_ref(chat), "esh_chat": chat.id, "user_id": user_id},
+                ordering_key=ordering_key(chat.id),
+            )
         row.max_state, row.max_reason = "", ""
 
 

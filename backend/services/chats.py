@@ -160,75 +160,69 @@ def update_chats(
     chats: Iterable[m.SferumChat],
     *,
     chat_admin: int | None,
-    drop: Iterable[int] = (),
+    forget: Iterable[tuple[int, t.ParticipantKind]] = (),
 ) -> None:
-    """Bring `chats` in line with the roster after a roster event, taking the people in `drop`
-    out of them first, and tell MAX."""
-    dropped = list(drop)
+    """Bring `chats` in line with the roster after a roster event, and tell MAX. For the people
+    in `forget` (as that kind of participant), hand-made choices are undone first: they stay
+    only where the rules put them."""
+    forgotten = list(forget)
     for chat in chats:
         before = cm.present(session, chat.id)
-        if dropped:
-            cm.remove_everywhere(session, dropped, [chat.id])
+        if forgotten:
+            cm.forget_choices(session, forgotten, [chat.id])
         cm.reconcile(session, chat, chat_admin)
         after = cm.present(session, chat.id)
         if after != before:
-            chat.version += 1
+            bump_version(chat)
             cm.send_changes(session, clock, chat, before, after)
 
 
-def on_chat_admin_changed(
-    session: Session, clock: Clock, organisation_id: int, former_employee_id: int | None
-) -> None:
-    """«Администратор чатов Сферум» changed: the new one joins every chat as an admin, the
-    former one leaves the chats the rules no longer put them in, and is no admin elsewhere."""
-    former = (
-        session.scalar(select(m.Employee.person_id).where(m.Employee.id == former_employee_id))
-        if former_employee_id is not None
-        else None
+def bump_version(chat: m.SferumChat) -> None:
+    """+1 in the database itself, so that concurrent writers cannot both land on one number."""
+    chat.version = m.SferumChat.version + 1  # type: ignore[assignment]
+
+
+def on_chat_admin_changed(session: Session, clock: Clock, organisation_id: int) -> None:
+    """«Администратор чатов Сферум» changed: the new one joins every chat as an admin; the
+    former one stays only where the rules (or a person) put them, and is an admin only there."""
+    update_chats(
+        session,
+        clock,
+        session.scalars(
+            select(m.SferumChat).where(m.SferumChat.organisation_id == organisation_id)
+        ).all(),
+        chat_admin=cm.chat_admin_person(session, organisation_id),
     )
-    chat_admin = cm.chat_admin_person(session, organisation_id)
-    for chat in session.scalars(
-        select(m.SferumChat).where(m.SferumChat.organisation_id == organisation_id)
-    ).all():
-        before = cm.present(session, chat.id)
-        cm.reconcile(session, chat, chat_admin)
-        if former is not None and former != chat_admin:
-            row = session.get(m.SferumChatMember, (chat.id, former))
-            leader = cm.rule_members(session, chat, None).get(former)
-            if row is not None and row.is_admin and not (leader and leader.is_admin):
-                row.is_admin = False
-        after = cm.present(session, chat.id)
-        if after != before:
-            chat.version += 1
-            cm.send_changes(session, clock, chat, before, after)
 
 
 # --- reading ------------------------------------------------------------------------------
 def _sync_states(session: Session, chat_ids: list[int]) -> dict[int, tuple[t.ChatSyncState, str]]:
+    """Waiting while anything of the chat is on its way to MAX; failed while MAX's latest
+    answer about it was a refusal (the refusal itself stays listed in the deliveries)."""
     keys = {cm.ordering_key(chat_id): chat_id for chat_id in chat_ids}
+    entry = m.MaxOutboxEntry
+    last_delivered = dict(
+        session.execute(
+            select(entry.ordering_key, func.max(entry.id))
+            .where(entry.ordering_key.in_(list(keys)), entry.state == outbox.DELIVERED)
+            .group_by(entry.ordering_key)
+        ).all()
+    )
     states: dict[int, tuple[t.ChatSyncState, str]] = {}
-    rows = session.execute(
-        select(m.MaxOutboxEntry.ordering_key, m.MaxOutboxEntry.state, m.MaxOutboxEntry.last_error)
-        .where(
-            m.MaxOutboxEntry.ordering_key.in_(list(keys)),
-            m.MaxOutboxEntry.state != outbox.DELIVERED,
-        )
-        .order_by(m.MaxOutboxEntry.id)
-    ).all()
-    for key, state, error in rows:
+    for key, entry_id, state, error in session.execute(
+        select(entry.ordering_key, entry.id, entry.state, entry.last_error)
+        .where(entry.ordering_key.in_(list(keys)), entry.state != outbox.DELIVERED)
+        .order_by(entry.id)
+    ).all():
         chat_id = keys[key]
-        if state == outbox.FAILED:
-            states[chat_id] = (
-                t.ChatSyncState.FAILED,
-                f"Платформа МАХ отклонила изменение: {error}",
-            )
-        elif chat_id not in states:
-            waiting = (
-                f"Изменения ожидают отправки на платформу МАХ: {error}"
-                if error
-                else "Изменения ожидают отправки на платформу МАХ."
-            )
+        if state == outbox.PENDING:
+            waiting = "Изменения ожидают отправки на платформу МАХ."
+            if error:
+                waiting = f"Изменения ожидают отправки на платформу МАХ: {error}"
             states[chat_id] = (t.ChatSyncState.SENDING, waiting)
+        elif entry_id > last_delivered.get(key, 0) and chat_id not in states:
+            refused = f"Платформа МАХ отклонила изменение: {error}"
+            states[chat_id] = (t.ChatSyncState.FAILED, refused)
     return states
 
 
@@ -506,7 +500,11 @@ def _validate(session: Session, user: t.CurrentUser, draft: t.ChatDraft) -> m.Gr
         group = session.get(m.Group, draft.group_id) if draft.group_id is not None else None
         if group is None or group.organisation_id != user.organisation_id:
             errors["group_id"] = "Выберите группу: для чата «Предмет» она обязательна."
-        elif not sees_everything(user) and group.teacher_id != user.employee_id:
+        elif (
+            not sees_everything(user)
+            and group.teacher_id != user.employee_id
+            and (draft.id is None or _group_of(session, draft.id) != group.id)
+        ):
             errors["group_id"] = "Можно выбрать только группу, в которой вы преподаете."
     if any(c.kind is t.ParticipantKind.PARENT for c in draft.members) and draft.kind not in (
         K.OTHER,
@@ -519,30 +517,36 @@ def _validate(session: Session, user: t.CurrentUser, draft: t.ChatDraft) -> m.Gr
     return group
 
 
+def _group_of(session: Session, chat_id: int) -> int | None:
+    return session.scalar(select(m.SferumChat.group_id).where(m.SferumChat.id == chat_id))
+
+
 def _check_people(
     session: Session, user: t.CurrentUser, choices: Iterable[t.ChatMemberChoice]
 ) -> None:
     by_kind: dict[t.ParticipantKind, set[int]] = defaultdict(set)
     for choice in choices:
         by_kind[choice.kind].add(choice.person_id)
-    tables = {
-        t.ParticipantKind.EMPLOYEE: m.Employee,
-        t.ParticipantKind.STUDENT: m.Student,
-        t.ParticipantKind.PARENT: m.Parent,
+    active = {
+        t.ParticipantKind.EMPLOYEE: (m.Employee, m.Employee.dismissed_on.is_(None)),
+        t.ParticipantKind.STUDENT: (m.Student, m.Student.status == t.StudentStatus.ENROLLED),
+        t.ParticipantKind.PARENT: (m.Parent, m.Parent.id.is_not(None)),
     }
     for kind, ids in by_kind.items():
-        table = tables[kind]
+        table, condition = active[kind]
         found = set(
             session.scalars(
                 select(table.person_id).where(
                     table.person_id.in_(list(ids)),
                     table.organisation_id == user.organisation_id,
+                    condition,
                 )
             )
         )
         if ids - found:
             raise ValidationFailed(
-                "Некоторые выбранные участники не найдены в организации. Обновите список.",
+                "Некоторые выбранные участники не найдены среди работающих сотрудников, "
+                "обучающихся учеников и родителей организации. Обновите список.",
                 {"members": "Участник не найден."},
             )
 
@@ -621,16 +625,13 @@ def _apply_choices(
 ) -> None:
     wanted = {c.person_id: c for c in choices}
     rows = cm.rows_of(session, chat.id)
+    rules = cm.rule_members(session, chat, chat_admin)
     # The chat administrator stays, as an admin; so does an admin editing their own chat,
     # and whoever creates a chat (unless they see every chat anyway).
     keep_admin = {p for p in (chat_admin,) if p is not None}
     if creating and chat.kind is K.SUBJECT:
         # «Преподающий в выбранной группе учитель добавляется в чат в качестве администратора».
-        keep_admin |= {
-            person_id
-            for person_id, rule in cm.rule_members(session, chat, None).items()
-            if rule.is_admin
-        }
+        keep_admin |= {person_id for person_id, rule in rules.items() if rule.is_admin}
     own = rows.get(user.person_id)
     if (own is not None and cm.is_present(own) and own.is_admin) or (
         creating and not sees_everything(user)
@@ -657,6 +658,7 @@ def _apply_choices(
                 manual=True,
                 excluded=False,
                 is_admin=False,
+                admin_override=None,
                 max_state="",
                 max_reason="",
             )
@@ -671,6 +673,10 @@ def _apply_choices(
                 {"members": "Администраторами чата могут быть только сотрудники."},
             )
         row.is_admin = choice.is_admin
+        # Where the choice differs from the rules it is kept through later roster events.
+        rule = rules.get(person_id)
+        rule_admin = rule is not None and rule.is_admin and row.automatic
+        row.admin_override = None if choice.is_admin == rule_admin else choice.is_admin
     session.flush()
 
 
@@ -686,6 +692,13 @@ def delete_chat(
         raise PermissionDenied("Удалять этот чат могут только его администраторы.")
     if chat.version != version:
         raise Conflict(STALE)
+    gone = session.execute(
+        m.SferumChat.__table__.delete().where(
+            m.SferumChat.id == chat.id, m.SferumChat.version == version
+        )
+    )
+    if gone.rowcount != 1:
+        raise Conflict(STALE)
     if cm.on_max(chat):
         outbox.enqueue(
             session,
@@ -695,8 +708,7 @@ def delete_chat(
             payload={"chat_id": cm.chat_ref(chat)},
             ordering_key=cm.ordering_key(chat.id),
         )
-    session.delete(chat)
-    session.flush()
+    session.expunge(chat)
 
 
 # --- picking participants -------------------------------------------------------------------

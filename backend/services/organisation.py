@@ -116,7 +116,7 @@ def update_organisation_settings(
     )
     session.expire_all()
     if update.chat_admin_employee_id != former_chat_admin:
-        chats.on_chat_admin_changed(session, clock, user.organisation_id, former_chat_admin)
+        chats.on_chat_admin_changed(session, clock, user.organisation_id)
     return _settings(session, user.organisation_id)
 
 

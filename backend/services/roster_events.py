@@ -89,7 +89,7 @@ def _update(
     clock: Clock,
     user: t.CurrentUser,
     chat_rows: Iterable[m.SferumChat],
-    drop: Iterable[int] = (),
+    forget: Iterable[tuple[int, t.ParticipantKind]] = (),
 ) -> None:
     unique = {chat.id: chat for chat in chat_rows}
     chats.update_chats(
@@ -97,7 +97,7 @@ def _update(
         clock,
         sorted(unique.values(), key=lambda c: c.id),
         chat_admin=cm.chat_admin_person(session, user.organisation_id),
-        drop=drop,
+        forget=forget,
     )
 
 
@@ -225,9 +225,19 @@ def expel_student(
     student.status = t.StudentStatus.EXPELLED
     student.left_on = _today(clock)
     student.restored_from_status, student.restored_left_on = None, None
+    student.restored_from_class_id = None
     session.execute(delete(m.GroupStudent).where(m.GroupStudent.student_id == student.id))
     session.flush()
-    _update(session, clock, user, _class_chats(session, user.organisation_id, [student.class_id]))
+    # Out of every chat as a student, those they were added to by hand included.
+    affected = _class_chats(session, user.organisation_id, [student.class_id])
+    affected += _chats_with(session, user.organisation_id, [student.person_id])
+    _update(
+        session,
+        clock,
+        user,
+        affected,
+        forget=[(student.person_id, t.ParticipantKind.STUDENT)],
+    )
     return _student_view(session, user, student.id)
 
 
@@ -249,8 +259,10 @@ def transfer_students(
     former = {student.class_id for student in students}
     moving = [student.id for student in students if student.class_id != target.id]
     for student in students:
-        student.class_id = target.id
-        student.restored_from_status, student.restored_left_on = None, None
+        if student.class_id != target.id:
+            student.class_id = target.id
+            student.restored_from_status, student.restored_left_on = None, None
+            student.restored_from_class_id = None
     if moving:
         session.execute(delete(m.GroupStudent).where(m.GroupStudent.student_id.in_(moving)))
     session.flush()
@@ -288,6 +300,7 @@ def restore_student(
     former_class = student.class_id
     student.restored_from_status = student.status.value
     student.restored_left_on = student.left_on
+    student.restored_from_class_id = student.class_id
     student.status, student.left_on = ENROLLED, None
     student.class_id = target.id
     session.flush()
@@ -309,15 +322,20 @@ def cancel_restoration(
         raise Conflict("Восстановление этого ученика нельзя отменить.")
     student.status = t.StudentStatus(student.restored_from_status)
     student.left_on = student.restored_left_on
+    restored_into = student.class_id
+    student.class_id = student.restored_from_class_id
     student.restored_from_status, student.restored_left_on = None, None
+    student.restored_from_class_id = None
     session.execute(delete(m.GroupStudent).where(m.GroupStudent.student_id == student.id))
     session.flush()
     # The student and their parents leave every chat they were put in; a parent who is in a
     # chat through another child comes back by the rules.
-    people = [student.person_id, *_parents_persons(session, [student.id])]
-    affected = _chats_with(session, user.organisation_id, people)
-    affected += _class_chats(session, user.organisation_id, [student.class_id])
-    _update(session, clock, user, affected, drop=people)
+    people = [(student.person_id, t.ParticipantKind.STUDENT)] + [
+        (parent, t.ParticipantKind.PARENT) for parent in _parents_persons(session, [student.id])
+    ]
+    affected = _chats_with(session, user.organisation_id, [person for person, _ in people])
+    affected += _class_chats(session, user.organisation_id, [restored_into])
+    _update(session, clock, user, affected, forget=people)
     return _student_view(session, user, student.id)
 
 
@@ -481,8 +499,8 @@ def dismiss_employee(
     )
     affected = _teachers_chat(session, user.organisation_id)
     affected += _chats_with(session, user.organisation_id, [employee.person_id])
-    drop = [] if still_working is not None else [employee.person_id]
-    _update(session, clock, user, affected, drop=drop)
+    gone = [] if still_working is not None else [(employee.person_id, t.ParticipantKind.EMPLOYEE)]
+    _update(session, clock, user, affected, forget=gone)
     return _staff_view(session, user, employee.id)
 
 

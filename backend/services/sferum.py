@@ -155,7 +155,7 @@ def unlink(session: Session, user: t.CurrentUser, clock: Clock) -> t.SferumLink:
         raise NotFound("Учетная запись не привязана к Сферум.")
     latest.status = "unlinked"
     latest.updated_at = utc_naive(clock.now())
-    chat_membership.on_person_unlinked(session, user.person_id)
+    chat_membership.on_person_unlinked(session, clock, user.person_id, latest.max_user_id)
     if latest.request_id is not None:
         outbox.enqueue(
             session,
@@ -285,3 +285,47 @@ def refresh_pending_links(
                     chat_membership.on_person_linked(session, clock, person_id)
             changed += 1
     return changed
+
+
+def fill_missing_max_users(
+    unit_of_work: outbox.UnitOfWork,
+    gateway_for: Callable[[int], MaxGateway],
+    clock: Clock,
+) -> int:
+    """Links confirmed before the ЭШ kept MAX's user ids: ask MAX who they are, then put the
+    people into the Sferum side of their chats. Returns how many were filled in."""
+    with unit_of_work() as session:
+        missing = [
+            (row.id, row.organisation_id, row.request_id)
+            for row in session.scalars(
+                select(m.SferumLink).where(
+                    m.SferumLink.status == S.LINKED.value,
+                    m.SferumLink.max_user_id.is_(None),
+                    m.SferumLink.request_id.is_not(None),
+                )
+            )
+        ]
+    filled = 0
+    for link_id, organisation_id, request_id in missing:
+        try:
+            answer = gateway_for(organisation_id).link_request(request_id)
+        except MaxError as error:
+            log.info("MAX link request %s: %s", request_id, error)
+            if error.transient:
+                break
+            continue
+        if answer.user_id is None:
+            continue
+        with unit_of_work() as session:
+            row = session.get(m.SferumLink, link_id)
+            if row is None or row.status != S.LINKED.value or row.max_user_id is not None:
+                continue
+            row.max_user_id = answer.user_id
+            person_id = session.scalar(
+                select(m.Account.person_id).where(m.Account.id == row.account_id)
+            )
+            session.flush()
+            if person_id is not None:
+                chat_membership.on_person_linked(session, clock, person_id)
+            filled += 1
+    return filled

@@ -498,3 +498,84 @@ def test_a_new_chat_administrator_joins_every_chat_and_the_former_one_leaves(
             assert former not in flags, chat.title
     teachers = chat_titled(run, backend, "Учительский чат")
     assert {m.full_name: m.is_admin for m in teachers.members}[former] is False
+
+
+def test_an_admin_flag_unchecked_by_hand_survives_roster_events(
+    run: AsyncRunner, backend: Backend
+) -> None:
+    log_in(run, backend, "admin")
+    chat = chat_titled(run, backend, "Классный чат 7А")
+    teacher = next(m for m in chat.members if m.is_admin and not m.admin_locked)
+    unchecked = tuple(
+        ChatMemberChoice(m.person_id, m.kind, m.is_admin and m.person_id != teacher.person_id)
+        for m in chat.members
+    )
+    run(
+        backend.save_chat(
+            ChatDraft(
+                title=chat.title,
+                kind=chat.kind,
+                members=unchecked,
+                id=chat.id,
+                version=chat.version,
+            )
+        )
+    )
+    newcomer = students_of(run, backend, "7Б")[0]
+    seven_a = next(c.id for c in run(backend.list_classes()) if c.name == "7А")
+    run(backend.transfer_students([newcomer.id], seven_a))
+    after = run(backend.chat(chat.id))
+    assert newcomer.full_name in names(after)
+    assert {m.person_id: m.is_admin for m in after.members}[teacher.person_id] is False
+
+
+def test_a_co_admin_of_a_subject_chat_may_save_it(
+    run: AsyncRunner, backend: Backend, other_backend: Backend
+) -> None:
+    owner = log_in(run, other_backend, "uchitel")
+    group = next(g for g in run(other_backend.list_groups()) if g.teacher_id == owner.employee_id)
+    co_admin = log_in(run, backend, "klass")
+    candidate = next(
+        c for c in run(other_backend.chat_candidates(E)) if c.employee_id == co_admin.employee_id
+    )
+    chat = run(
+        other_backend.save_chat(
+            ChatDraft(
+                title="Общий предмет",
+                kind=ChatKind.SUBJECT,
+                members=(ChatMemberChoice(candidate.person_id, E, True),),
+                group_id=group.id,
+            )
+        )
+    )
+    mine = run(backend.chat(chat.id))
+    assert mine.can_edit
+    renamed = run(
+        backend.save_chat(
+            ChatDraft(
+                title="Общий предмет (5)",
+                kind=mine.kind,
+                members=choices(mine),
+                group_id=mine.group_id,
+                id=mine.id,
+                version=mine.version,
+            )
+        )
+    )
+    assert renamed.title == "Общий предмет (5)"
+
+
+def test_unlinking_takes_a_participant_out_of_the_sferum_chats(
+    run: AsyncRunner,
+    backend: Backend,
+    make_backend: Callable[[], Backend],
+    max_simulator: SimulatedMax,
+    run_max_jobs: Callable[[], None],
+) -> None:
+    log_in(run, backend, "klass")
+    user_id = link_to_sferum(run, make_backend, max_simulator, run_max_jobs, "klass", KLASS_PHONE)
+    chat_id = max_chat(max_simulator, "Классный чат 5А")
+    assert [m.user_id for m in max_simulator.members(chat_id)] == [user_id]
+    run(backend.unlink_sferum())
+    run_max_jobs()
+    assert [m.user_id for m in max_simulator.members(chat_id)] == []

@@ -273,3 +273,47 @@ def test_an_expelled_linked_student_is_removed_from_the_sferum_chat_too(
     run(backend.set_class_teacher(five_a.id, None))
     run_max_jobs()
     assert [m.user_id for m in max_simulator.members(chat_id)] == []
+
+
+def test_a_cancelled_restoration_puts_the_student_back_where_they_were(
+    run: AsyncRunner, backend: Backend
+) -> None:
+    log_in(run, backend, "admin")
+    student = students_of(run, backend, "5А")[0]
+    run(backend.expel_student(student.id))
+    run(backend.restore_student(student.id, class_id(run, backend, "6А")))
+    assert student.full_name in names(chat_titled(run, backend, "Классный чат 6А"))
+    cancelled = run(backend.cancel_restoration(student.id))
+    assert cancelled.class_name == "5А"
+    assert cancelled.status is StudentStatus.EXPELLED
+    assert student.full_name not in names(chat_titled(run, backend, "Классный чат 6А"))
+
+
+def test_an_expelled_student_leaves_chats_they_were_added_to_by_hand(
+    run: AsyncRunner, backend: Backend
+) -> None:
+    log_in(run, backend, "admin")
+    student = students_of(run, backend, "8Б")[0]
+    club = run(
+        backend.save_chat(
+            ChatDraft(
+                title="Шахматы",
+                kind=ChatKind.OTHER,
+                members=(ChatMemberChoice(student.person_id, ST),),
+            )
+        )
+    )
+    run(backend.expel_student(student.id))
+    assert student.full_name not in names(run(backend.chat(club.id)))
+    with pytest.raises(ValidationFailed):
+        run(
+            backend.save_chat(
+                ChatDraft(
+                    title="Шахматы",
+                    kind=ChatKind.OTHER,
+                    members=(ChatMemberChoice(student.person_id, ST),),
+                    id=club.id,
+                    version=run(backend.chat(club.id)).version,
+                )
+            )
+        )

@@ -25,6 +25,7 @@ def upgrade() -> None:
     with op.batch_alter_table("students") as table:
         table.add_column(sa.Column("restored_from_status", sa.String(length=20), nullable=True))
         table.add_column(sa.Column("restored_left_on", sa.Date(), nullable=True))
+        table.add_column(sa.Column("restored_from_class_id", sa.Integer(), nullable=True))
     with op.batch_alter_table("sferum_links") as table:
         table.add_column(sa.Column("max_user_id", sa.BigInteger(), nullable=True))
     op.create_table(
@@ -101,6 +102,7 @@ def upgrade() -> None:
         sa.Column("manual", sa.Boolean(), nullable=False),
         sa.Column("excluded", sa.Boolean(), nullable=False),
         sa.Column("is_admin", sa.Boolean(), nullable=False),
+        sa.Column("admin_override", sa.Boolean(), nullable=True),
         sa.Column("max_state", sa.String(length=20), nullable=False),
         sa.Column("max_reason", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -126,5 +128,6 @@ def downgrade() -> None:
     with op.batch_alter_table("sferum_links") as table:
         table.drop_column("max_user_id")
     with op.batch_alter_table("students") as table:
+        table.drop_column("restored_from_class_id")
         table.drop_column("restored_left_on")
         table.drop_column("restored_from_status")
