@@ -487,6 +487,44 @@ class LocalBackend:
     async def chat_gaps(self) -> list[t.ChatGap]:
         return await self._user_call("chat_gaps")
 
+    # --- the contract: Sferum video conferences -----------------------------------------------
+    async def list_conferences(
+        self,
+        page: t.PageRequest,
+        *,
+        date_from: dt.date,
+        date_to: dt.date,
+        statuses: Sequence[t.ConferenceStatus] = (),
+    ) -> t.Page[t.Conference]:
+        return await self._user_call(
+            "list_conferences",
+            page,
+            date_from=date_from,
+            date_to=date_to,
+            statuses=tuple(statuses),
+        )
+
+    async def conference(self, conference_id: int) -> t.Conference:
+        return await self._user_call("conference", conference_id)
+
+    async def save_conference(self, draft: t.ConferenceDraft) -> t.Conference:
+        return await self._user_call("save_conference", draft)
+
+    async def end_conference(self, conference_id: int) -> t.Conference:
+        ended = await self._user_call("end_conference", conference_id)
+        await self._run(self._run_max_jobs)  # finish the call now, not on the next round
+        return (
+            ended
+            if ended.status is not t.ConferenceStatus.ACTIVE
+            else await self.conference(conference_id)
+        )
+
+    async def retry_conference(self, conference_id: int) -> t.Conference:
+        return await self._user_call("retry_conference", conference_id)
+
+    async def delete_conference(self, conference_id: int, version: int) -> None:
+        await self._user_call("delete_conference", conference_id, version)
+
     # --- lifetime -----------------------------------------------------------------------------
     async def close(self) -> None:
         if self._closed:

@@ -17,6 +17,9 @@ from backend.contract.types import (
     ChatDraft,
     ChatGap,
     ChatSummary,
+    Conference,
+    ConferenceDraft,
+    ConferenceStatus,
     CurrentUser,
     Group,
     KtpTopic,
@@ -200,6 +203,40 @@ class Backend(Protocol):
     async def chat_gaps(self) -> list[ChatGap]:
         """Participants of every chat who are not in its Sferum chat yet, and why; for the
         chat administrator and the organisation's administrators."""
+        ...
+
+    # --- Sferum video conferences -----------------------------------------------------------
+    async def list_conferences(
+        self,
+        page: PageRequest,
+        *,
+        date_from: dt.date,
+        date_to: dt.date,
+        statuses: Sequence[ConferenceStatus] = (),
+    ) -> Page[Conference]:
+        """The «Видеоконференции» tab: conferences starting in [date_from, date_to] (school
+        time), of `statuses` (all when empty), of the chats the user sees."""
+        ...
+
+    async def conference(self, conference_id: int) -> Conference:
+        """One conference with its participants."""
+        ...
+
+    async def save_conference(self, draft: ConferenceDraft) -> Conference:
+        """Create or change a «Новая» conference. ValidationFailed with field errors («title»,
+        «chat_id», «lesson_id», «starts_at», «ends_at»); Conflict on a stale version."""
+        ...
+
+    async def end_conference(self, conference_id: int) -> Conference:
+        """«Закончить видеоконференцию»: finish it now (the call on MAX too)."""
+        ...
+
+    async def retry_conference(self, conference_id: int) -> Conference:
+        """«Повторить» after «Ошибка»: start it again (if its time has not passed)."""
+        ...
+
+    async def delete_conference(self, conference_id: int, version: int) -> None:
+        """Remove a conference, finishing its call first when it is active."""
         ...
 
     # --- Lifetime ------------------------------------------------------------------------

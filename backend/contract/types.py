@@ -449,3 +449,65 @@ class NewEmployee:
     middle_name: str = ""
     phone: str | None = None
     hired_on: dt.date | None = None  # today when None
+
+
+# --- Sferum video conferences ----------------------------------------------------------------
+class ConferenceKind(StrEnum):
+    LESSON = "lesson"  # «Онлайн-урок»
+    CALL = "call"  # «Видеозвонок»
+
+
+class ConferenceStatus(StrEnum):
+    NEW = "new"  # «Новая»: waits for its start time
+    ACTIVE = "active"  # «Активная»: the call is on; `join_link` leads to it
+    FINISHED = "finished"  # «Завершена»
+    ERROR = "error"  # «Ошибка»: MAX refused; `status_message` says why, «Повторить» retries
+
+
+@dataclass(frozen=True, slots=True)
+class ConferenceMember:
+    person_id: int
+    kind: ParticipantKind
+    full_name: str
+    blocked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Conference:
+    """A row of the «Видеоконференции» tab; `members` only when asked for one conference."""
+
+    id: int
+    title: str
+    kind: ConferenceKind
+    chat_id: int | None
+    chat_title: str | None
+    chat_kind: ChatKind | None
+    lesson_id: int | None
+    subject_name: str | None
+    class_name: str | None
+    starts_at: dt.datetime  # aware
+    ends_at: dt.datetime  # aware
+    status: ConferenceStatus
+    status_message: str  # why «Ошибка», or what happened; empty otherwise
+    join_link: str | None  # while «Активная»
+    participant_count: int
+    version: int
+    can_edit: bool
+    can_end: bool
+    can_delete: bool
+    members: tuple[ConferenceMember, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConferenceDraft:
+    """What «Видеоконференция сферума: Добавление / Редактирование» saves."""
+
+    title: str
+    kind: ConferenceKind
+    chat_id: int | None
+    starts_at: dt.datetime  # aware
+    ends_at: dt.datetime  # aware
+    members: tuple[ChatMemberChoice, ...]
+    lesson_id: int | None = None
+    id: int | None = None
+    version: int | None = None

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from backend.clock import Clock
 from backend.max.gateway import MaxGateway
 from backend.services import outbox, sferum
+from backend.services.conference_scheduler import ConferenceScheduler
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +31,10 @@ class MaxJobs:
         self.worker = outbox.OutboxWorker(
             unit_of_work, gateway_for, clock, on_attempt=sferum.on_outbox_attempt
         )
+        self.conferences = ConferenceScheduler(unit_of_work, gateway_for, clock)
 
     def run_once(self) -> None:
+        self.conferences.run_once()
         self.worker.deliver_all_due()
         sferum.refresh_pending_links(self._unit_of_work, self._gateway_for, self._clock)
         sferum.fill_missing_max_users(self._unit_of_work, self._gateway_for, self._clock)

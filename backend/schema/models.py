@@ -29,6 +29,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from backend.contract.types import (
     ChatKind,
+    ConferenceKind,
+    ConferenceStatus,
     GroupKind,
     ParticipantKind,
     PositionType,
@@ -482,3 +484,50 @@ class SferumChatMember(Base):
     # On MAX: "" (not sent: not linked or blocked), "sending", "in_chat", "refused".
     max_state: Mapped[str] = mapped_column(String(20), default="")
     max_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SferumConference(Base):
+    """A video conference of the «Сферум» registry. The scheduler starts it at `starts_at` and
+    finishes it at `ends_at` (both UTC); `claimed_until` is a scheduler's lease on it, so that
+    with several server processes each is started and finished exactly once."""
+
+    __tablename__ = "sferum_conferences"
+    __table_args__ = (
+        Index("ix_sferum_conferences_org_start", "organisation_id", "starts_at"),
+        Index("ix_sferum_conferences_due", "status", "starts_at"),
+        Index("ix_sferum_conferences_ending", "status", "ends_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[ConferenceKind] = mapped_column(_enum(ConferenceKind, "conference_kind"))
+    chat_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sferum_chats.id", ondelete="SET NULL"), index=True
+    )
+    lesson_id: Mapped[int | None] = mapped_column(
+        ForeignKey("lessons.id", ondelete="SET NULL"), index=True
+    )
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    status: Mapped[ConferenceStatus] = mapped_column(_enum(ConferenceStatus, "conference_status"))
+    status_message: Mapped[str] = mapped_column(Text, default="")
+    max_call_id: Mapped[str | None] = mapped_column(String(64))
+    join_link: Mapped[str | None] = mapped_column(String(500))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC
+    # Set by «Закончить видеоконференцию»: the scheduler finishes it at once.
+    end_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SferumConferenceMember(Base):
+    __tablename__ = "sferum_conference_members"
+
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("sferum_conferences.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    kind: Mapped[ParticipantKind] = mapped_column(_enum(ParticipantKind, "participant_kind"))

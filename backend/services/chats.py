@@ -51,7 +51,7 @@ def sees_everything(user: t.CurrentUser) -> bool:
     return user.has(t.Role.CHAT_ADMIN, t.Role.ORG_ADMIN)
 
 
-def _require_registry(user: t.CurrentUser) -> None:
+def require_registry(user: t.CurrentUser) -> None:
     if not user.has(t.Role.EMPLOYEE):
         raise PermissionDenied("Реестр «Сферум» доступен только сотрудникам организации.")
 
@@ -68,7 +68,7 @@ def _may_edit(session: Session, chat: m.SferumChat, user: t.CurrentUser) -> bool
 
 
 def _load_chat(session: Session, user: t.CurrentUser, chat_id: int) -> m.SferumChat:
-    _require_registry(user)
+    require_registry(user)
     chat = session.get(m.SferumChat, chat_id)
     if chat is None or chat.organisation_id != user.organisation_id:
         raise NotFound("Чат не найден. Возможно, его удалили.")
@@ -260,7 +260,7 @@ def _admins(session: Session, chat_ids: list[int]) -> dict[int, list[str]]:
 def list_chats(
     session: Session, user: t.CurrentUser, clock: Clock, page: t.PageRequest
 ) -> t.Page[t.ChatSummary]:
-    _require_registry(user)
+    require_registry(user)
     ensure_default_chats(session, clock, user.organisation_id)
     chat = m.SferumChat
     group_class = m.SchoolClass
@@ -552,7 +552,7 @@ def _check_people(
 
 
 def save_chat(session: Session, user: t.CurrentUser, clock: Clock, draft: t.ChatDraft) -> t.Chat:
-    _require_registry(user)
+    require_registry(user)
     group = _validate(session, user, draft)
     chat_admin = cm.chat_admin_person(session, user.organisation_id)
     if draft.id is None:
@@ -725,7 +725,7 @@ def chat_candidates(
     group_id: int | None = None,
 ) -> list[t.ChatCandidate]:
     """`group_id` narrows students to the group's (a sub-group's, or its whole class)."""
-    _require_registry(user)
+    require_registry(user)
     words = normalize_search(search).split()
     if kind is t.ParticipantKind.EMPLOYEE:
         stmt = (
@@ -810,7 +810,7 @@ GAP_REASONS = {
 
 
 def chat_gaps(session: Session, user: t.CurrentUser, clock: Clock) -> list[t.ChatGap]:
-    _require_registry(user)
+    require_registry(user)
     if not sees_everything(user):
         raise PermissionDenied(
             "Отчет доступен администратору чатов Сферум и администратору организации."

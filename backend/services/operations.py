@@ -10,7 +10,15 @@ from collections.abc import Callable
 from typing import Any
 
 from backend.clock import Clock
-from backend.services import chats, organisation, roster, roster_events, sferum, timetable
+from backend.services import (
+    chats,
+    conferences,
+    organisation,
+    roster,
+    roster_events,
+    sferum,
+    timetable,
+)
 
 USER_OPERATIONS: dict[str, Callable[..., Any]] = {
     "list_staff": roster.list_staff,
@@ -26,6 +34,7 @@ USER_OPERATIONS: dict[str, Callable[..., Any]] = {
     "max_deliveries": sferum.max_deliveries,
     "chat": chats.chat,
     "chat_candidates": chats.chat_candidates,
+    "conference": conferences.conference,
 }
 
 # Operations that also need the clock: (session, user, clock, *arguments).
@@ -48,6 +57,11 @@ CLOCKED_OPERATIONS: dict[str, Callable[..., Any]] = {
     "save_chat": chats.save_chat,
     "delete_chat": chats.delete_chat,
     "chat_gaps": chats.chat_gaps,
+    "list_conferences": conferences.list_conferences,
+    "save_conference": conferences.save_conference,
+    "end_conference": conferences.end_conference,
+    "retry_conference": conferences.retry_conference,
+    "delete_conference": conferences.delete_conference,
 }
 
 
