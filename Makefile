@@ -40,6 +40,7 @@ lint: $(INSTALLED)
 bench: $(INSTALLED) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.startup
 	$(BIN)/python -m tests.benchmarks.chats
+	$(BIN)/python -m tests.benchmarks.conferences
 	$(BIN)/python -m tests.benchmarks.server_load
 
 screenshots: $(INSTALLED) $(QM_FILES)

@@ -14,6 +14,7 @@ class FaultKind(StrEnum):
     TIMEOUT = "timeout"  # no answer within any sensible timeout
     SERVER_ERROR = "5xx"  # 503 Service Unavailable
     TOO_MANY_REQUESTS = "429"  # throttled, with Retry-After
+    REFUSED = "refused"  # a refusal that retrying does not change (403)
 
 
 @dataclass(frozen=True, slots=True)

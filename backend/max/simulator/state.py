@@ -114,6 +114,8 @@ class SimulatedMax:
             raise MaxUnavailable("timeout", "МАХ не ответил вовремя (симуляция)")
         elif fault.kind is FaultKind.SERVER_ERROR:
             raise MaxUnavailable("service.unavailable", "Сервис недоступен", status=503)
+        elif fault.kind is FaultKind.REFUSED:
+            raise MaxRefused("access.denied", "Недостаточно прав (симуляция)", status=403)
         else:
             raise MaxUnavailable(
                 "too.many.requests",
