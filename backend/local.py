@@ -34,10 +34,12 @@ if TYPE_CHECKING:
     from backend.max.gateway import MaxGateway
     from backend.max.jobs import MaxJobs
     from backend.max.routing import GatewayForOrganisation
+    from backend.max.simulator.call_page import CallPageServer
     from backend.max.simulator.state import SimulatedMax
 
 R = TypeVar("R")
 MAX_JOBS_INTERVAL = 2.0  # seconds
+DEMO_CALLS_SHOWN = 20  # calls going on, in «МАХ (демо)»
 log = logging.getLogger(__name__)
 
 
@@ -61,6 +63,7 @@ class LocalBackend:
         self._clock = clock or SystemClock()
         self._max_gateway = max_gateway
         self.max_simulator: SimulatedMax | None = None
+        self._call_pages: CallPageServer | None = None
         self._max_jobs: MaxJobs | None = None
         self._max_gateways: GatewayForOrganisation | None = None
         self._max_open_tried = False
@@ -120,9 +123,27 @@ class LocalBackend:
                 sqlite_url(self.path.with_name(self.path.stem + ".max.sqlite3"))
             )
             gateway = self.max_simulator
+            self._serve_call_pages()
             self._seed_simulator()
         self._max_gateways = GatewayForOrganisation(self._db().session, gateway)
         self._max_jobs = MaxJobs(self._db().session, self._max_gateways, self._clock)
+
+    def _serve_call_pages(self) -> None:
+        """Join links of the simulated calls lead to pages on loopback, so that «Перейти»
+        opens something real in the browser."""
+        from backend.max.simulator.call_page import CallPageServer
+
+        assert self.max_simulator is not None
+        try:
+            self._call_pages = CallPageServer(
+                self.max_simulator,
+                port_file=self.path.with_name(self.path.stem + ".max-calls.port"),
+                now=self._clock.now,
+            )
+        except OSError:
+            log.exception("cannot serve the simulated calls' pages on loopback")
+            return
+        self.max_simulator.call_base_url = self._call_pages.base_url
 
     def _seed_simulator(self) -> None:
         """The simulated MAX knows the school's people by phone — most of them: every tenth
@@ -187,6 +208,25 @@ class LocalBackend:
             ]
 
         return await self._run(self._as_user, token, work)
+
+    async def demo_max_calls(self) -> list[t.DemoMaxCall]:
+        """The calls going on in the simulated MAX, the latest start first."""
+        self._require_token()
+
+        def work() -> list[t.DemoMaxCall]:
+            if not self._ensure_max() or self.max_simulator is None:
+                return []
+            return [
+                t.DemoMaxCall(
+                    call_id=call.call_id,
+                    title=call.title,
+                    starts_at=call.starts_at,
+                    join_link=call.join_link,
+                )
+                for call in self.max_simulator.calls()[:DEMO_CALLS_SHOWN]
+            ]
+
+        return await self._run(self._guarded, work)
 
     async def answer_demo_link(self, request_id: str, *, accept: bool) -> None:
         """Press «Подключить» (accept) or «Не подключать» in the simulated MAX."""
@@ -537,6 +577,8 @@ class LocalBackend:
                 self._database.dispose()
             if self._max_gateways is not None:
                 self._max_gateways.close()
+            if self._call_pages is not None:
+                self._call_pages.close()
             if self.max_simulator is not None:
                 self.max_simulator.close()
 

@@ -334,6 +334,53 @@ class RemoteBackend:
     async def chat_gaps(self) -> list[t.ChatGap]:
         return await self._get("/sferum/chat-gaps", list[t.ChatGap])
 
+    # --- Sferum video conferences -------------------------------------------------------------
+    async def list_conferences(
+        self,
+        page: t.PageRequest,
+        *,
+        date_from: dt.date,
+        date_to: dt.date,
+        statuses: Sequence[t.ConferenceStatus] = (),
+    ) -> t.Page[t.Conference]:
+        return await self._get(
+            "/sferum/conferences",
+            t.Page[t.Conference],
+            **self._page_params(page),
+            date_from=date_from.isoformat(),
+            date_to=date_to.isoformat(),
+            # None (no parameter) is every status, as an empty `statuses` is.
+            status=[t.ConferenceStatus(status).value for status in statuses] or None,
+        )
+
+    async def conference(self, conference_id: int) -> t.Conference:
+        return await self._get(f"/sferum/conferences/{_id(conference_id)}", t.Conference)
+
+    async def save_conference(self, draft: t.ConferenceDraft) -> t.Conference:
+        body = to_json(draft)  # aware datetimes as ISO 8601 with their offset
+        conference_id = body.pop("id")
+        if conference_id is None:
+            body.pop("version")
+            data = await self._request("POST", "/sferum/conferences", json=body)
+        else:
+            data = await self._request(
+                "PUT", f"/sferum/conferences/{_id(conference_id)}", json=body
+            )
+        return from_json(t.Conference, data)
+
+    async def end_conference(self, conference_id: int) -> t.Conference:
+        data = await self._request("POST", f"/sferum/conferences/{_id(conference_id)}/end")
+        return from_json(t.Conference, data)
+
+    async def retry_conference(self, conference_id: int) -> t.Conference:
+        data = await self._request("POST", f"/sferum/conferences/{_id(conference_id)}/retry")
+        return from_json(t.Conference, data)
+
+    async def delete_conference(self, conference_id: int, version: int) -> None:
+        await self._request(
+            "DELETE", f"/sferum/conferences/{_id(conference_id)}", params={"version": version}
+        )
+
     # --- lifetime -----------------------------------------------------------------------------
     async def close(self) -> None:
         if self._client is not None:

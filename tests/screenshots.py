@@ -16,7 +16,17 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QWidget
 
-from backend.contract import Backend, ChatDraft, ChatKind, ChatMemberChoice, ParticipantKind
+from backend.contract import (
+    Backend,
+    ChatDraft,
+    ChatKind,
+    ChatMemberChoice,
+    ConferenceDraft,
+    ConferenceKind,
+    ConferenceStatus,
+    PageRequest,
+    ParticipantKind,
+)
 from backend.database import Database, sqlite_url
 from backend.demo.generator import create_demo_school
 from desktop.app import BackendFactory
@@ -118,6 +128,7 @@ async def shoot(controller: DesktopApplication, out: Path) -> None:
     controller.desktop = None
 
     await shoot_sferum_chats(controller, out)
+    await shoot_sferum_conferences(controller, out)
 
     await _log_in(controller, "admin")
     desktop = controller.desktop
@@ -180,6 +191,91 @@ async def shoot_sferum_chats(controller: DesktopApplication, out: Path) -> None:
     await _signal(editor.loaded)
     await _settle()
     editor.grab().save(str(out / "sferum-chat-edit.png"))
+    editor.close()
+    registry.close()
+    desktop.close()
+    controller.desktop = None
+
+
+async def _demo_conferences(backend: Backend) -> int:
+    """The class teacher's conferences: one under way, one ended, an online lesson and a
+    parents' meeting to come. Returns the one under way."""
+    chats = (await backend.list_chats(PageRequest(limit=100))).items
+    class_chat = await backend.chat(next(c.id for c in chats if c.kind is ChatKind.CLASS))
+    parents_chat = await backend.chat(next(c.id for c in chats if c.kind is ChatKind.PARENTS))
+    now = dt.datetime.now().astimezone().replace(second=0, microsecond=0)
+
+    async def save(title, kind, chat, starts, minutes, lesson_id=None):
+        return await backend.save_conference(
+            ConferenceDraft(
+                title=title,
+                kind=kind,
+                chat_id=chat.id,
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(minutes=minutes),
+                members=tuple(ChatMemberChoice(m.person_id, m.kind) for m in chat.members),
+                lesson_id=lesson_id,
+            )
+        )
+
+    active = await save("Консультация для родителей 5А", ConferenceKind.CALL, parents_chat, now, 40)
+    ended = await save("Классный час", ConferenceKind.CALL, class_chat, now, 30)
+    lessons = await backend.timetable(
+        now.date(), now.date() + dt.timedelta(days=7), class_id=class_chat.class_id
+    )
+    lesson = next(
+        x
+        for x in lessons
+        if dt.datetime.combine(x.date, x.starts_at, now.tzinfo) > now + dt.timedelta(hours=1)
+    )
+    starts = dt.datetime.combine(lesson.date, lesson.starts_at, now.tzinfo)
+    ends = dt.datetime.combine(lesson.date, lesson.ends_at, now.tzinfo)
+    minutes = int((ends - starts).total_seconds() // 60)
+    await save("", ConferenceKind.LESSON, class_chat, starts, minutes, lesson.id)
+    meeting = (now + dt.timedelta(days=1)).replace(hour=18, minute=0)
+    await save("Родительское собрание", ConferenceKind.CALL, parents_chat, meeting, 60)
+    while (await backend.conference(ended.id)).status is not ConferenceStatus.ACTIVE:
+        await asyncio.sleep(0.2)  # started by the scheduler
+    await backend.end_conference(ended.id)
+    while (await backend.conference(active.id)).status is not ConferenceStatus.ACTIVE:
+        await asyncio.sleep(0.2)
+    return active.id
+
+
+async def shoot_sferum_conferences(controller: DesktopApplication, out: Path) -> None:
+    """«Сферум», tab «Видеоконференции», as the class teacher; the add window of an online
+    lesson."""
+    await _log_in(controller, "klass")
+    desktop = controller.desktop
+    backend = controller.backend
+    active_id = await _demo_conferences(backend)
+    registry = desktop.open_registry("sferum")
+    await _signal(registry.loaded)
+    tab = registry.conferences
+    registry.tabs.setCurrentWidget(tab)
+    today = dt.date.today()
+    tab.set_dates(today, today + dt.timedelta(days=7))
+    await _signal(tab.loaded)
+    assert any(c.id == active_id for c in tab.model.records())
+    # The online lesson selected: the active one shows its colours and its «Перейти» link.
+    row = next(r for r, c in enumerate(tab.model.records()) if c.kind is ConferenceKind.LESSON)
+    tab.table.selectRow(row)
+    await _settle()
+    registry.grab().save(str(out / "sferum-conferences.png"))
+
+    tab.add_action.trigger()
+    editor = tab.edit_window
+    await _signal(editor.loaded)
+    chats = (await backend.list_chats(PageRequest(limit=100))).items
+    await editor.set_chat(next(c.id for c in chats if c.kind is ChatKind.CLASS))
+    lessons = await backend.timetable(
+        today + dt.timedelta(days=1), today + dt.timedelta(days=7), class_id=editor.chat.class_id
+    )
+    editor.set_lesson(lessons[0])
+    editor.tabs.setCurrentIndex(1)  # «Ученики»
+    await _settle()
+    editor.grab().save(str(out / "sferum-conference-edit.png"))
+    editor._initial = None  # closes without asking
     editor.close()
     registry.close()
     desktop.close()

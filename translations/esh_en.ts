@@ -60,78 +60,78 @@ Press «OK» to continue or «Cancel» to return to the window.</translation>
 <context>
     <name>ChatsTab</name>
     <message>
-        <location filename="../registries/sferum/registry.py" line="49"/>
+        <location filename="../registries/sferum/registry.py" line="51"/>
         <source>Наименование чата</source>
         <translation>Chat name</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="51"/>
+        <location filename="../registries/sferum/registry.py" line="53"/>
         <source>Тип чата</source>
         <translation>Chat type</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="53"/>
+        <location filename="../registries/sferum/registry.py" line="55"/>
         <source>Класс</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="54"/>
+        <location filename="../registries/sferum/registry.py" line="56"/>
         <source>Предмет/Группа (Класс)</source>
         <translation>Subject/Group (Class)</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="56"/>
+        <location filename="../registries/sferum/registry.py" line="58"/>
         <source>Участников</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="62"/>
+        <location filename="../registries/sferum/registry.py" line="64"/>
         <source>В Сферуме</source>
         <translation>In Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="68"/>
+        <location filename="../registries/sferum/registry.py" line="70"/>
         <source>Администраторы</source>
         <translation>Administrators</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="71"/>
+        <location filename="../registries/sferum/registry.py" line="73"/>
         <source>Синхронизация</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="89"/>
+        <location filename="../registries/sferum/registry.py" line="91"/>
         <source>Чаты</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="110"/>
-        <location filename="../registries/sferum/registry.py" line="146"/>
+        <location filename="../registries/sferum/registry.py" line="112"/>
+        <location filename="../registries/sferum/registry.py" line="148"/>
         <source>Привязать учетную запись</source>
         <translation>Link account</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="119"/>
+        <location filename="../registries/sferum/registry.py" line="121"/>
         <source>Телефон, привязанный к Сферум:</source>
         <translation>Phone linked to Sferum:</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="123"/>
+        <location filename="../registries/sferum/registry.py" line="125"/>
         <source>Не в Сферуме</source>
         <translation>Not in Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="125"/>
+        <location filename="../registries/sferum/registry.py" line="127"/>
         <source>Кто из участников чатов еще не в чатах Сферума и почему</source>
         <translation>Which chat participants are not yet in the Sferum chats, and why</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="144"/>
+        <location filename="../registries/sferum/registry.py" line="146"/>
         <source>Отвязать учетную запись</source>
         <translation>Unlink account</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="223"/>
+        <location filename="../registries/sferum/registry.py" line="225"/>
         <source>Удалить чат «{title}»? Чат будет удален и на стороне Сферума.</source>
         <translation>Delete the chat «{title}»? The chat will also be deleted on the Sferum side.</translation>
     </message>
@@ -249,6 +249,411 @@ Press «OK» to continue or «Cancel» to return to the window.</translation>
         <location filename="../registries/roster/classes.py" line="227"/>
         <source>{subject}, группа {group} ({class_name}).</source>
         <translation>{subject}, group {group} ({class_name}).</translation>
+    </message>
+</context>
+<context>
+    <name>ConferenceEditWindow</name>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="92"/>
+        <source>{number} урок, {date}, {starts}–{ends}, {subject} ({group})</source>
+        <translation>Lesson {number}, {date}, {starts}–{ends}, {subject} ({group})</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="113"/>
+        <source>Наименование чата</source>
+        <translation>Chat name</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="116"/>
+        <source>Тип чата</source>
+        <translation>Chat type</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="120"/>
+        <source>Класс</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="122"/>
+        <source>Предмет/Группа (Класс)</source>
+        <translation>Subject/Group (Class)</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="127"/>
+        <source>Участников</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="137"/>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="139"/>
+        <source>№ урока</source>
+        <translation>Lesson no.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="145"/>
+        <source>Время</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="150"/>
+        <source>Предмет</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="155"/>
+        <source>Группа</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="158"/>
+        <source>Учитель</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="180"/>
+        <source>Ф.И.О.</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="190"/>
+        <source>Администратор чатов Сферум: участвует всегда</source>
+        <translation>Sferum chat administrator: always takes part</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="270"/>
+        <source>Видеоконференция сферума</source>
+        <translation>Sferum video conference</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="294"/>
+        <source>Выбрать чат</source>
+        <translation>Choose a chat</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="297"/>
+        <source>Выбрать урок из расписания</source>
+        <translation>Choose a lesson from the timetable</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="299"/>
+        <source>Убрать урок</source>
+        <translation>Clear the lesson</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="313"/>
+        <source>Наименование</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="318"/>
+        <source>Тип</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="321"/>
+        <source>Чат</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="323"/>
+        <source>Урок</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="326"/>
+        <source>Дата начала</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="332"/>
+        <source>Время начала</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="338"/>
+        <source>Время окончания</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="445"/>
+        <source>Видеоконференция не началась: {reason}</source>
+        <translation>The video conference did not start: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="513"/>
+        <source>Для видеозвонка урок не указывается.</source>
+        <translation>A video call has no lesson.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="515"/>
+        <location filename="../registries/sferum/conference_edit.py" line="531"/>
+        <source>Сначала выберите чат.</source>
+        <translation>Choose a chat first.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="538"/>
+        <source>Урок из расписания</source>
+        <translation>Lesson from the timetable</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="595"/>
+        <source>Выбор чата</source>
+        <translation>Choose a chat</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="599"/>
+        <source>Нет доступных вам чатов.</source>
+        <translation>There are no chats available to you.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="653"/>
+        <source>Выбор урока</source>
+        <translation>Choose a lesson</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="659"/>
+        <source>В расписании чата нет уроков на ближайшие две недели.</source>
+        <translation>The chat&apos;s timetable has no lessons in the next two weeks.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="709"/>
+        <source>Чат еще загружается.</source>
+        <translation>The chat is still loading.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="711"/>
+        <source>Выберите чат.</source>
+        <translation>Choose a chat.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="713"/>
+        <source>Для онлайн-урока в предметном чате выберите урок.</source>
+        <translation>For an online lesson in a subject chat, choose a lesson.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="717"/>
+        <source>Укажите наименование видеоконференции.</source>
+        <translation>Enter the video conference name.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="722"/>
+        <source>Время окончания должно быть позже времени начала.</source>
+        <translation>The end time must be later than the start time.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="729"/>
+        <source>Дата начала уже прошла.</source>
+        <translation>The start date has already passed.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conference_edit.py" line="731"/>
+        <source>Время начала уже прошло.</source>
+        <translation>The start time has already passed.</translation>
+    </message>
+</context>
+<context>
+    <name>ConferenceLinkDialog</name>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="169"/>
+        <source>Подключение к видеоконференции</source>
+        <translation>Joining the video conference</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="172"/>
+        <source>Не удалось открыть браузер. Скопируйте ссылку или подключитесь с телефона: наведите камеру телефона на код.</source>
+        <translation>Could not open the browser. Copy the link or join from a phone: point the phone&apos;s camera at the code.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="178"/>
+        <source>Чтобы подключиться с телефона, наведите камеру телефона на код.</source>
+        <translation>To join from a phone, point the phone&apos;s camera at the code.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="193"/>
+        <source>Копировать ссылку</source>
+        <translation>Copy link</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="195"/>
+        <source>Перейти</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="197"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="215"/>
+        <source>Ссылка скопирована.</source>
+        <translation>The link has been copied.</translation>
+    </message>
+</context>
+<context>
+    <name>ConferencesTab</name>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="72"/>
+        <source>Сегодня</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="73"/>
+        <source>Неделя</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="74"/>
+        <source>Месяц</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="75"/>
+        <source>Период</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="104"/>
+        <source>Чат: {chat}</source>
+        <translation>Chat: {chat}</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="109"/>
+        <source>Дата начала</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="115"/>
+        <source>Время начала</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="122"/>
+        <source>Наименование</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="129"/>
+        <source>Тип</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="131"/>
+        <source>Предмет</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="132"/>
+        <source>Класс</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="134"/>
+        <source>Количество участников</source>
+        <translation>Number of participants</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="140"/>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="148"/>
+        <source>Ссылка</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="149"/>
+        <location filename="../registries/sferum/conferences.py" line="265"/>
+        <source>Перейти</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="228"/>
+        <source>Видеоконференции</source>
+        <translation>Video conferences</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="249"/>
+        <source>Закончить видеоконференцию</source>
+        <translation>End the video conference</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="257"/>
+        <source>Повторить</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="270"/>
+        <source>Подключиться к видеоконференции в браузере</source>
+        <translation>Join the video conference in the browser</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="274"/>
+        <source>QR-код</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="279"/>
+        <source>Ссылка для подключения с телефона: QR-код</source>
+        <translation>Link for joining from a phone: QR code</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="296"/>
+        <source>Все</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="299"/>
+        <source>Период:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="300"/>
+        <source>с</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="301"/>
+        <source>по</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="303"/>
+        <source>Статус:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="500"/>
+        <source>Видеоконференция «{title}» сейчас идет. Звонок будет завершен для всех участников, а видеоконференция удалена. Удалить?</source>
+        <translation>The video conference «{title}» is under way. The call will be ended for all participants and the video conference deleted. Delete?</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="506"/>
+        <source>Удалить видеоконференцию «{title}»?</source>
+        <translation>Delete the video conference «{title}»?</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="522"/>
+        <source>Закончить видеоконференцию «{title}»? Звонок будет завершен для всех участников.</source>
+        <translation>End the video conference «{title}»? The call will be ended for all participants.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="538"/>
+        <source>Платформа МАХ не ответила.</source>
+        <translation>The MAX platform did not respond.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/conferences.py" line="543"/>
+        <source>Видеоконференция «{title}» не началась: {reason}
+
+Повторить запуск?</source>
+        <translation>The video conference «{title}» did not start: {reason}
+
+Try starting it again?</translation>
     </message>
 </context>
 <context>
@@ -756,43 +1161,59 @@ Press «OK» to continue or «Cancel» to return to the window.</translation>
 <context>
     <name>MaxDemoWindow</name>
     <message>
-        <location filename="../registries/sferum/max_demo_window.py" line="34"/>
+        <location filename="../registries/sferum/max_demo_window.py" line="37"/>
         <source>МАХ (демо)</source>
         <translation>MAX (demo)</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/max_demo_window.py" line="37"/>
+        <location filename="../registries/sferum/max_demo_window.py" line="40"/>
         <source>Вкладка «Сферум» — чат сообщества Сферум</source>
         <translation>«Sferum» tab — the Sferum community chat</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/max_demo_window.py" line="39"/>
-        <location filename="../registries/sferum/max_demo_window.py" line="89"/>
+        <location filename="../registries/sferum/max_demo_window.py" line="42"/>
+        <location filename="../registries/sferum/max_demo_window.py" line="128"/>
         <source>Сообщений пока нет.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/max_demo_window.py" line="42"/>
+        <location filename="../registries/sferum/max_demo_window.py" line="45"/>
         <source>Подключить</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/max_demo_window.py" line="43"/>
+        <location filename="../registries/sferum/max_demo_window.py" line="46"/>
         <source>Не подключать</source>
         <translation>Do not connect</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/max_demo_window.py" line="46"/>
+        <location filename="../registries/sferum/max_demo_window.py" line="49"/>
+        <source>Звонки в МАХ</source>
+        <translation>Calls in MAX</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/max_demo_window.py" line="51"/>
+        <location filename="../registries/sferum/max_demo_window.py" line="113"/>
+        <source>Сейчас звонков нет.</source>
+        <translation>There are no calls now.</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/max_demo_window.py" line="57"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/max_demo_window.py" line="60"/>
+        <location filename="../registries/sferum/max_demo_window.py" line="71"/>
         <source>Демонстрация: так выглядит платформа МАХ на телефоне пользователя.</source>
         <translation>Demonstration: this is how the MAX platform looks on the user&apos;s phone.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/max_demo_window.py" line="94"/>
+        <location filename="../registries/sferum/max_demo_window.py" line="116"/>
+        <source>{title} — идет с {time}</source>
+        <translation>{title} — in progress since {time}</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/max_demo_window.py" line="133"/>
         <source>Пользователь МАХ: {phone}</source>
         <translation>MAX user: {phone}</translation>
     </message>
@@ -1051,32 +1472,32 @@ Press «OK» to continue or «Cancel» to return to the window.</translation>
         <translation>Will be added on saving</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/participants.py" line="211"/>
+        <location filename="../registries/sferum/participants.py" line="223"/>
         <source>ФИО</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/participants.py" line="212"/>
+        <location filename="../registries/sferum/participants.py" line="224"/>
         <source>Администратор</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/participants.py" line="214"/>
+        <location filename="../registries/sferum/participants.py" line="226"/>
         <source>Заблокирован</source>
         <translation>Blocked</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/participants.py" line="215"/>
+        <location filename="../registries/sferum/participants.py" line="227"/>
         <source>В Сферуме</source>
         <translation>In Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/participants.py" line="240"/>
+        <location filename="../registries/sferum/participants.py" line="252"/>
         <source>Администратор чатов Сферум</source>
         <translation>Sferum chat administrator</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/participants.py" line="242"/>
+        <location filename="../registries/sferum/participants.py" line="254"/>
         <source>Вы администратор этого чата: флажок не изменяется</source>
         <translation>You are an administrator of this chat: the check box cannot be changed</translation>
     </message>
@@ -1084,12 +1505,12 @@ Press «OK» to continue or «Cancel» to return to the window.</translation>
 <context>
     <name>ParticipantsPage</name>
     <message>
-        <location filename="../registries/sferum/participants.py" line="346"/>
+        <location filename="../registries/sferum/participants.py" line="364"/>
         <source>Добавить</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/participants.py" line="350"/>
+        <location filename="../registries/sferum/participants.py" line="368"/>
         <source>Исключить</source>
         <translation>Remove</translation>
     </message>
@@ -1120,6 +1541,34 @@ Press «OK» to continue or «Cancel» to return to the window.</translation>
         <location filename="../registries/roster/edit_windows.py" line="91"/>
         <source>Укажите имя.</source>
         <translation>Enter the first name.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPicker</name>
+    <message>
+        <location filename="../registries/base/record_picker.py" line="90"/>
+        <source>Загрузка…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../registries/base/record_picker.py" line="94"/>
+        <source>Выбрать</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../registries/base/record_picker.py" line="98"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../registries/base/record_picker.py" line="138"/>
+        <source>Найдено: {count}</source>
+        <translation>Found: {count}</translation>
+    </message>
+    <message>
+        <location filename="../registries/base/record_picker.py" line="141"/>
+        <source>Ничего не найдено.</source>
+        <translation>Nothing found.</translation>
     </message>
 </context>
 <context>
@@ -1261,22 +1710,22 @@ Press «OK» to continue or «Cancel» to return to the window.</translation>
         <translation>Last page</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="284"/>
+        <location filename="../registries/base/registry_window.py" line="295"/>
         <source>Загрузка…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="359"/>
+        <location filename="../registries/base/registry_window.py" line="382"/>
         <source>из {count}</source>
         <translation>of {count}</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="369"/>
+        <location filename="../registries/base/registry_window.py" line="392"/>
         <source>Показано записей {first} - {last} из {total}</source>
         <translation>Showing records {first} - {last} of {total}</translation>
     </message>
     <message>
-        <location filename="../registries/base/registry_window.py" line="374"/>
+        <location filename="../registries/base/registry_window.py" line="397"/>
         <source>Нет записей для отображения</source>
         <translation>No records to show</translation>
     </message>
@@ -1320,104 +1769,130 @@ Press «OK» to continue or «Cancel» to return to the window.</translation>
 <context>
     <name>SferumLabels</name>
     <message>
-        <location filename="../registries/sferum/labels.py" line="12"/>
+        <location filename="../registries/sferum/labels.py" line="19"/>
         <source>Учительский чат</source>
         <translation>Teachers&apos; chat</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="13"/>
+        <location filename="../registries/sferum/labels.py" line="20"/>
         <source>Классный чат</source>
         <translation>Class chat</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="14"/>
+        <location filename="../registries/sferum/labels.py" line="21"/>
         <source>Родительский чат</source>
         <translation>Parents&apos; chat</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="15"/>
+        <location filename="../registries/sferum/labels.py" line="22"/>
         <source>Предмет</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="16"/>
+        <location filename="../registries/sferum/labels.py" line="23"/>
         <source>Другое</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="19"/>
+        <location filename="../registries/sferum/labels.py" line="26"/>
         <source>Синхронизирован</source>
         <translation>Synchronised</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="20"/>
+        <location filename="../registries/sferum/labels.py" line="27"/>
         <source>Ожидает отправки</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="21"/>
+        <location filename="../registries/sferum/labels.py" line="28"/>
+        <location filename="../registries/sferum/labels.py" line="58"/>
         <source>Ошибка</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="24"/>
+        <location filename="../registries/sferum/labels.py" line="31"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="25"/>
+        <location filename="../registries/sferum/labels.py" line="32"/>
         <source>Ученик</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="26"/>
+        <location filename="../registries/sferum/labels.py" line="33"/>
         <source>Родитель</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="30"/>
+        <location filename="../registries/sferum/labels.py" line="37"/>
         <source>Сотрудники</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="31"/>
+        <location filename="../registries/sferum/labels.py" line="38"/>
         <source>Ученики</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="32"/>
+        <location filename="../registries/sferum/labels.py" line="39"/>
         <source>Родители</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="35"/>
+        <location filename="../registries/sferum/labels.py" line="42"/>
         <source>В чате</source>
         <translation>In the chat</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="36"/>
+        <location filename="../registries/sferum/labels.py" line="43"/>
         <source>Добавляется</source>
         <translation>Being added</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="37"/>
+        <location filename="../registries/sferum/labels.py" line="44"/>
         <source>Не привязан к Сферум</source>
         <translation>Not linked to Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="38"/>
+        <location filename="../registries/sferum/labels.py" line="45"/>
         <source>Нет учетной записи</source>
         <translation>No account</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="39"/>
+        <location filename="../registries/sferum/labels.py" line="46"/>
         <source>Заблокирован</source>
         <translation>Blocked</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/labels.py" line="40"/>
+        <location filename="../registries/sferum/labels.py" line="47"/>
         <source>Отказ платформы МАХ</source>
         <translation>Refused by the MAX platform</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="51"/>
+        <source>Онлайн-урок</source>
+        <translation>Online lesson</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="52"/>
+        <source>Видеозвонок</source>
+        <translation>Video call</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="55"/>
+        <source>Новая</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="56"/>
+        <source>Активная</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/labels.py" line="57"/>
+        <source>Завершена</source>
+        <translation>Finished</translation>
     </message>
 </context>
 <context>
@@ -1456,17 +1931,22 @@ Press «OK» to continue or «Cancel» to return to the window.</translation>
 <context>
     <name>SferumRegistryWindow</name>
     <message>
-        <location filename="../registries/sferum/registry.py" line="259"/>
+        <location filename="../registries/sferum/registry.py" line="261"/>
         <source>Сферум</source>
         <translation>Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="270"/>
+        <location filename="../registries/sferum/registry.py" line="273"/>
         <source>Чаты</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/registry.py" line="279"/>
+        <location filename="../registries/sferum/registry.py" line="277"/>
+        <source>Видеоконференции</source>
+        <translation>Video conferences</translation>
+    </message>
+    <message>
+        <location filename="../registries/sferum/registry.py" line="288"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
@@ -2006,12 +2486,12 @@ Press «OK» to continue or «Cancel» to return to the window.</translation>
 <context>
     <name>Values</name>
     <message>
-        <location filename="../registries/base/table_model.py" line="47"/>
+        <location filename="../registries/base/table_model.py" line="55"/>
         <source>Да</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../registries/base/table_model.py" line="47"/>
+        <location filename="../registries/base/table_model.py" line="55"/>
         <source>Нет</source>
         <translation>No</translation>
     </message>

@@ -277,6 +277,16 @@ class DemoMaxMessage:
 
 
 @dataclass(frozen=True, slots=True)
+class DemoMaxCall:
+    """A call going on in the simulated MAX, shown by the «МАХ (демо)» window."""
+
+    call_id: str
+    title: str
+    starts_at: dt.datetime  # aware
+    join_link: str  # the simulator's page of the call, on loopback
+
+
+@dataclass(frozen=True, slots=True)
 class MaxDelivery:
     """A change for MAX that MAX has not accepted yet (waiting for a retry) or has refused."""
 

@@ -48,11 +48,23 @@ _bearer = HTTPBearer(auto_error=False, description="Токен сеанса из
 
 
 class Api:
-    """Binds the endpoints to one database and one clock."""
+    """Binds the endpoints to one database and one clock, and to the MAX jobs (if any) that
+    an endpoint may want done at once rather than on their next round."""
 
-    def __init__(self, database: Database, clock: Clock) -> None:
+    def __init__(self, database: Database, clock: Clock, jobs: MaxJobs | None = None) -> None:
         self.database = database
         self.clock = clock
+        self.jobs = jobs
+
+    def run_conference_scheduler(self) -> None:
+        """One round of starting and finishing conferences, now (a blocking call: endpoints
+        run in the thread pool). A failure is only logged: the next round tries again."""
+        if self.jobs is None:
+            return
+        try:
+            self.jobs.conferences.run_once()
+        except Exception:
+            log.exception("the conference scheduler failed")
 
     def as_user(self, token: str, operation: str, *args: Any, **kwargs: Any) -> Any:
         with self.database.session() as session:
@@ -364,6 +376,72 @@ def build_router(api: Api) -> APIRouter:
     def chat_gaps(token: Token) -> Any:
         return api.as_user(token, "chat_gaps")
 
+    # --- Sferum video conferences -------------------------------------------------------------
+    @router.get("/sferum/conferences", response_model=t.Page[t.Conference], tags=["sferum"])
+    def conferences(
+        token: Token,
+        paging: Paging,
+        date_from: s.PeriodDate,
+        date_to: s.PeriodDate,
+        sort_key: s.ConferenceSort = None,
+        status: Annotated[
+            list[t.ConferenceStatus] | None,
+            Query(max_length=len(t.ConferenceStatus), description="Статусы; нет — все"),
+        ] = None,
+    ) -> Any:
+        return api.as_user(
+            token,
+            "list_conferences",
+            paging.request(sort_key),
+            date_from=date_from,
+            date_to=date_to,
+            statuses=tuple(dict.fromkeys(status or ())),
+        )
+
+    @router.get("/sferum/conferences/{conference_id}", response_model=t.Conference, tags=["sferum"])
+    def conference(token: Token, conference_id: s.PathId) -> Any:
+        return api.as_user(token, "conference", conference_id)
+
+    @router.post(
+        "/sferum/conferences", status_code=201, response_model=t.Conference, tags=["sferum"]
+    )
+    def create_conference(token: Token, body: s.NewConferenceRequest) -> Any:
+        return api.as_user(token, "save_conference", _conference_draft(body))
+
+    @router.put("/sferum/conferences/{conference_id}", response_model=t.Conference, tags=["sferum"])
+    def update_conference(token: Token, conference_id: s.PathId, body: s.ConferenceRequest) -> Any:
+        draft = _conference_draft(body, conference_id=conference_id, version=body.version)
+        return api.as_user(token, "save_conference", draft)
+
+    @router.post(
+        "/sferum/conferences/{conference_id}/end",
+        response_model=t.Conference,
+        tags=["sferum"],
+    )
+    def end_conference(token: Token, conference_id: s.PathId) -> Any:
+        """Ends an «Активная» conference: its call on MAX is finished before the answer."""
+        api.as_user(token, "end_conference", conference_id)
+        api.run_conference_scheduler()
+        return api.as_user(token, "conference", conference_id)
+
+    @router.post(
+        "/sferum/conferences/{conference_id}/retry",
+        response_model=t.Conference,
+        tags=["sferum"],
+    )
+    def retry_conference(token: Token, conference_id: s.PathId) -> Any:
+        return api.as_user(token, "retry_conference", conference_id)
+
+    @router.delete("/sferum/conferences/{conference_id}", status_code=204, tags=["sferum"])
+    def delete_conference(
+        token: Token,
+        conference_id: s.PathId,
+        version: Annotated[
+            int, Query(ge=1, le=s.MAX_ID, description="Версия видеоконференции в окне")
+        ],
+    ) -> None:
+        api.as_user(token, "delete_conference", conference_id, version)
+
     return router
 
 
@@ -379,6 +457,28 @@ def _chat_draft(
         ),
         group_id=body.group_id,
         id=chat_id,
+        version=version,
+    )
+
+
+def _conference_draft(
+    body: s.NewConferenceRequest,
+    *,
+    conference_id: int | None = None,
+    version: int | None = None,
+) -> t.ConferenceDraft:
+    return t.ConferenceDraft(
+        title=body.title,
+        kind=body.kind,
+        chat_id=body.chat_id,
+        starts_at=body.starts_at,
+        ends_at=body.ends_at,
+        members=tuple(
+            t.ChatMemberChoice(person_id=m.person_id, kind=m.kind, is_admin=m.is_admin)
+            for m in body.members
+        ),
+        lesson_id=body.lesson_id,
+        id=conference_id,
         version=version,
     )
 
@@ -428,10 +528,13 @@ def create_app(
     app.add_middleware(
         BodySizeLimit,
         max_bytes=MAX_BODY_BYTES,
-        larger={f"{API}/sferum/chats": MAX_CHAT_BODY_BYTES},
+        larger={
+            f"{API}/sferum/chats": MAX_CHAT_BODY_BYTES,
+            f"{API}/sferum/conferences": MAX_CHAT_BODY_BYTES,  # a chat's participants too
+        },
     )
     install_error_handlers(app)
-    app.include_router(build_router(Api(database, clock)))
+    app.include_router(build_router(Api(database, clock, jobs)))
     app.state.database = database
     app.state.max_jobs = jobs
     app.state.max_gateways = gateways

@@ -9,16 +9,19 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import Path, Query
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic_core import PydanticCustomError
 
 from backend.contract.types import (
     MAX_PAGE_SIZE,
     ChatKind,
+    ConferenceKind,
     CurrentUser,
     ParticipantKind,
     PositionType,
 )
 from backend.services.chats import CANDIDATE_LIMIT, CHAT_SORT
+from backend.services.conferences import SORT as CONFERENCE_SORT
 from backend.services.roster import PARENT_SORT, STAFF_SORT, STUDENT_SORT
 
 # PostgreSQL cannot store a NUL character; refusing it here keeps it away from every query.
@@ -89,6 +92,9 @@ StaffSort = Annotated[Literal[tuple(STAFF_SORT)] | None, Query(description="По
 StudentSort = Annotated[Literal[tuple(STUDENT_SORT)] | None, Query(description="Поле сортировки")]
 ParentSort = Annotated[Literal[tuple(PARENT_SORT)] | None, Query(description="Поле сортировки")]
 ChatSort = Annotated[Literal[tuple(CHAT_SORT)] | None, Query(description="Поле сортировки")]
+ConferenceSort = Annotated[
+    Literal[tuple(CONFERENCE_SORT)] | None, Query(description="Поле сортировки")
+]
 OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
@@ -155,5 +161,58 @@ class NewChatRequest(StrictModel):
 
 class ChatRequest(NewChatRequest):
     """A change of a chat; `version` is the one the editor started from."""
+
+    version: Version
+
+
+# --- Sferum video conferences -------------------------------------------------------------------
+# Years a school could mean: beyond them a moment or a period's end would not fit a datetime
+# once moved to UTC or extended by a day.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2999
+
+
+def _a_sensible_date(value: dt.date) -> dt.date:
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise PydanticCustomError(
+            "date_out_of_range",
+            f"Дата должна быть между {EARLIEST_YEAR} и {LATEST_YEAR} годом.",
+        )
+    return value
+
+
+def _an_aware_moment(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise PydanticCustomError(
+            "naive_datetime",
+            "Время указано без часового пояса: добавьте смещение, например 2026-11-23T10:00+03:00.",
+        )
+    _a_sensible_date(value.date())
+    return value
+
+
+Moment = Annotated[
+    dt.datetime,
+    AfterValidator(_an_aware_moment),
+    Field(description="Момент с часовым поясом, например 2026-11-23T10:00:00+03:00"),
+]
+PeriodDate = Annotated[
+    dt.date, AfterValidator(_a_sensible_date), Query(description="Дата периода (включительно)")
+]
+
+
+class NewConferenceRequest(StrictModel):
+    title: Annotated[str, text(1000)] = Field(
+        description="Наименование; пустое у онлайн-урока — по уроку"
+    )
+    kind: ConferenceKind
+    chat_id: Id | None
+    starts_at: Moment
+    ends_at: Moment
+    members: list[ChatMemberRequest] = Field(max_length=CANDIDATE_LIMIT)
+    lesson_id: Id | None = None
+
+
+class ConferenceRequest(NewConferenceRequest):
+    """A change of a «Новая» conference; `version` is the one the editor started from."""
 
     version: Version

@@ -20,6 +20,7 @@ class Topic(StrEnum):
     CLASSES = "classes"  # classes, their teachers and counts; groups and their teachers
     CHATS = "chats"  # membership of the Sferum chats
     SFERUM_LINK = "sferum_link"  # the logged-in account's link to Sferum
+    CONFERENCES = "conferences"  # the Sferum video conferences
 
 
 class ChangeBus(QObject):

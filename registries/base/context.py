@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,3 +27,6 @@ class RegistryContext:
     states_may_have_changed: Callable[[], None] = lambda: None
     # Where windows tell each other what an operation changed; None: nobody listens.
     changes: ChangeBus | None = None
+    # "Now", aware, in the school's time zone: default dates and times, "not in the past".
+    # Injected so that tests can share the backend's clock.
+    now: Callable[[], dt.datetime] = lambda: dt.datetime.now().astimezone()

@@ -269,19 +269,30 @@ class RegistryWindow(QWidget, Generic[T]):
         """«Обновить»: ask the backend again; subclasses drop what they cached."""
         self.reload()
 
-    def reload(self) -> None:
-        """Fetch the current page again (search, sort and page are kept)."""
+    def reload(self, *, quiet: bool = False) -> None:
+        """Fetch the current page again (search, sort and page are kept).
+
+        `quiet` is a refresh nobody asked for (a timer): it leaves a load under way alone, says
+        no «Загрузка…», updates the rows in place so that selection and scrolling stay, and a
+        failure only shows in the paging bar.
+        """
+        if quiet and self._load_task is not None and not self._load_task.done():
+            return
         self._generation += 1
         if self._load_task is not None:
             self._load_task.cancel()
-        self._load_task = self.tasks.start(self._load(self._generation), on_error=self._failed)
+        self._load_task = self.tasks.start(
+            self._load(self._generation, quiet=quiet),
+            on_error=self._failed_quietly if quiet else self._failed,
+        )
 
     def reload_from_first_page(self) -> None:
         self._offset = 0
         self.reload()
 
-    async def _load(self, generation: int) -> None:
-        self.status_label.setText(translate("RegistryWindow", "Загрузка…"))
+    async def _load(self, generation: int, *, quiet: bool = False) -> None:
+        if not quiet:
+            self.status_label.setText(translate("RegistryWindow", "Загрузка…"))
         selected = self.selected_record()
         request = PageRequest(
             offset=self._offset,
@@ -299,8 +310,16 @@ class RegistryWindow(QWidget, Generic[T]):
             self.reload()
             return
         self._total = page.total
-        self.model.set_records(page.items)
-        self._reselect(selected)
+        if quiet:
+            scrolled = self.table.verticalScrollBar().value()
+            if self.model.update_records(page.items):
+                self._update_actions()
+            else:
+                self._reselect(selected)
+                self.table.verticalScrollBar().setValue(scrolled)
+        else:
+            self.model.set_records(page.items)
+            self._reselect(selected)
         self._update_paging()
         self.loaded.emit()
 
@@ -308,6 +327,10 @@ class RegistryWindow(QWidget, Generic[T]):
         self._update_paging()
         self.load_failed.emit(error.message)
         self.tasks.report(error)
+
+    def _failed_quietly(self, error: BackendError) -> None:
+        """A background refresh failed: say so in the paging bar, no message box."""
+        self.status_label.setText(error.message)
 
     def _reselect(self, previous: T | None) -> None:
         previous_id = getattr(previous, "id", None)

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 translate = QCoreApplication.translate
 
@@ -38,6 +38,14 @@ class Column(Generic[T]):
     align_right: bool = False
     # The cell's tooltip (e.g. why a chat is not synced); None: long texts show in full.
     tooltip: Callable[[T], str | None] | None = None
+    # Whether the record's cell is a link (blue, underlined); the window decides what a click
+    # on it does. None: never.
+    link: Callable[[T], bool] | None = None
+    # The text's colour for the record (e.g. a status), as a Qt colour name; None: the default.
+    color: Callable[[T], str | None] | None = None
+
+
+LINK_COLOR = "#15428b"
 
 
 def display_text(value: Any) -> str:
@@ -79,6 +87,28 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self._records = list(records)
         self.endResetModel()
 
+    def update_records(self, records: Sequence[T]) -> bool:
+        """Show `records` without a reset when they are the same rows as now (by `id`, in the
+        same order): only changed rows are repainted, selection and scrolling stay. Returns
+        False when the rows differ and the model was reset instead."""
+        new = list(records)
+        if len(new) != len(self._records) or any(
+            getattr(old, "id", old) != getattr(record, "id", record)
+            for old, record in zip(self._records, new, strict=True)
+        ):
+            self.set_records(new)
+            return False
+        changed = [
+            row
+            for row, (old, record) in enumerate(zip(self._records, new, strict=True))
+            if old != record
+        ]
+        self._records = new
+        last = len(self._columns) - 1
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        return True
+
     def record(self, row: int) -> T:
         return self._records[row]
 
@@ -118,10 +148,20 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             if column.align_right:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        if role == Qt.ItemDataRole.FontRole and self._bold is not None and self._bold(record):
+        is_link = column.link is not None and column.link(record)
+        if role == Qt.ItemDataRole.FontRole:
+            bold = self._bold is not None and self._bold(record)
+            if not (bold or is_link):
+                return None
             font = QFont()
-            font.setBold(True)
+            font.setBold(bold)
+            font.setUnderline(is_link)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if is_link:
+                return QColor(LINK_COLOR)
+            name = column.color(record) if column.color is not None else None
+            return QColor(name) if name else None
         if role == RecordRole:
             return record
         return None

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from backend.contract import ChatKind, ChatSyncState, MemberSferumState, ParticipantKind
+from backend.contract import (
+    ChatKind,
+    ChatSyncState,
+    ConferenceKind,
+    ConferenceStatus,
+    MemberSferumState,
+    ParticipantKind,
+)
 
 translate = QCoreApplication.translate
 
@@ -40,6 +47,17 @@ _MEMBER_STATES = {
     MemberSferumState.REFUSED: QT_TRANSLATE_NOOP("SferumLabels", "Отказ платформы МАХ"),
 }
 
+_CONFERENCE_KINDS = {
+    ConferenceKind.LESSON: QT_TRANSLATE_NOOP("SferumLabels", "Онлайн-урок"),
+    ConferenceKind.CALL: QT_TRANSLATE_NOOP("SferumLabels", "Видеозвонок"),
+}
+_CONFERENCE_STATUSES = {
+    ConferenceStatus.NEW: QT_TRANSLATE_NOOP("SferumLabels", "Новая"),
+    ConferenceStatus.ACTIVE: QT_TRANSLATE_NOOP("SferumLabels", "Активная"),
+    ConferenceStatus.FINISHED: QT_TRANSLATE_NOOP("SferumLabels", "Завершена"),
+    ConferenceStatus.ERROR: QT_TRANSLATE_NOOP("SferumLabels", "Ошибка"),
+}
+
 
 def chat_kind_label(kind: ChatKind) -> str:
     return translate("SferumLabels", _CHAT_KINDS[kind])
@@ -61,3 +79,13 @@ def participants_title(kind: ParticipantKind) -> str:
 
 def member_state_label(state: MemberSferumState) -> str:
     return translate("SferumLabels", _MEMBER_STATES[state])
+
+
+def conference_kind_label(kind: ConferenceKind) -> str:
+    """«Онлайн-урок», «Видеозвонок»."""
+    return translate("SferumLabels", _CONFERENCE_KINDS[kind])
+
+
+def conference_status_label(status: ConferenceStatus) -> str:
+    """«Новая», «Активная», «Завершена», «Ошибка»."""
+    return translate("SferumLabels", _CONFERENCE_STATUSES[status])

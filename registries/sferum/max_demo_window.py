@@ -1,11 +1,14 @@
 """«МАХ (демо)»: what the logged-in person would see in MAX, while MAX is simulated — the
-message from the «Сферум» community and its buttons «Подключить» / «Не подключать»."""
+message from the «Сферум» community and its buttons «Подключить» / «Не подключать», and the
+calls going on, each a link to its page in the browser."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -43,6 +46,14 @@ class MaxDemoWindow(QWidget):
         self.decline_button = QPushButton(self.tr("Не подключать"))
         self.connect_button.clicked.connect(lambda: self.answer(accept=True))
         self.decline_button.clicked.connect(lambda: self.answer(accept=False))
+        self.calls_title = QLabel(self.tr("Звонки в МАХ"))
+        self.calls_title.setObjectName("maxCallsTitle")
+        self.calls_label = QLabel(self.tr("Сейчас звонков нет."))
+        self.calls_label.setObjectName("maxCalls")
+        self.calls_label.setWordWrap(True)
+        self.calls_label.setTextFormat(Qt.TextFormat.RichText)
+        # A call's page opens in the system browser.
+        self.calls_label.linkActivated.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
         self.close_button = QPushButton(self.tr("Закрыть"))
         self.close_button.clicked.connect(lambda: (self.parentWidget() or self).close())
 
@@ -65,10 +76,12 @@ class MaxDemoWindow(QWidget):
         layout.addWidget(self.phone_label)
         layout.addWidget(self.chat_label)
         layout.addWidget(bubble)
+        layout.addWidget(self.calls_title)
+        layout.addWidget(self.calls_label)
         layout.addStretch(1)
         layout.addLayout(bottom)
         self._show_buttons(False)
-        self.resize(620, 420)
+        self.resize(620, 480)
 
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
@@ -84,6 +97,32 @@ class MaxDemoWindow(QWidget):
             self.tasks.start(self._load(), on_error=self._failed)
 
     async def _load(self) -> None:
+        await self._load_messages()
+        await self._load_calls()
+
+    async def _load_calls(self) -> None:
+        load = getattr(self._backend, "demo_max_calls", None)
+        if load is None:
+            return
+        try:
+            calls = await load()
+        except BackendError as error:
+            self.calls_label.setText(html.escape(error.message))
+            return
+        if not calls:
+            self.calls_label.setText(self.tr("Сейчас звонков нет."))
+            return
+        lines = [
+            self.tr("{title} — идет с {time}").format(
+                title=f'<a href="{html.escape(call.join_link, quote=True)}">'
+                f"{html.escape(call.title)}</a>",
+                time=call.starts_at.astimezone().strftime("%H:%M"),
+            )
+            for call in calls
+        ]
+        self.calls_label.setText("<br>".join(lines))
+
+    async def _load_messages(self) -> None:
         found = await self._backend.demo_max_messages()
         if not found:
             self.message_label.setText(self.tr("Сообщений пока нет."))

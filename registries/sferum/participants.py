@@ -126,11 +126,20 @@ class ParticipantsModel(QAbstractTableModel):
 
     changed = Signal()  # someone added, excluded, or an admin flag changed
 
-    def __init__(self, kind: ParticipantKind, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: ParticipantKind,
+        parent: QWidget | None = None,
+        *,
+        columns: tuple[str, ...] | None = None,
+    ) -> None:
+        """`columns` of «name», «admin», «detail», «blocked», «sferum»; by default a chat's."""
         super().__init__(parent)
         self.kind = kind
         self._rows: list[Participant] = []
-        if kind is ParticipantKind.EMPLOYEE:
+        if columns is not None:
+            self._columns = columns
+        elif kind is ParticipantKind.EMPLOYEE:
             self._columns = ("name", "admin", "blocked", "sferum")
         else:
             self._columns = ("name", "detail", "blocked", "sferum")
@@ -190,6 +199,9 @@ class ParticipantsModel(QAbstractTableModel):
 
     def column_of(self, name: str) -> int:
         return self._columns.index(name)
+
+    def has_column(self, name: str) -> bool:
+        return name in self._columns
 
     # --- QAbstractTableModel --------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -334,11 +346,17 @@ class ParticipantsPage(QFrame):
 
     add_requested = Signal(object)  # ParticipantKind
 
-    def __init__(self, kind: ParticipantKind, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: ParticipantKind,
+        parent: QWidget | None = None,
+        *,
+        model: ParticipantsModel | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("registryPanel")
         self.kind = kind
-        self.model = ParticipantsModel(kind, self)
+        self.model = model if model is not None else ParticipantsModel(kind, self)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("registryToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -365,7 +383,7 @@ class ParticipantsPage(QFrame):
         header.setStretchLastSection(True)
         for column, width in enumerate((300, 170, 110)):
             header.resizeSection(column, width)
-        if kind is ParticipantKind.EMPLOYEE:
+        if self.model.has_column("admin"):
             self.table.setItemDelegateForColumn(
                 self.model.column_of("admin"), CenteredCheckDelegate(self.table)
             )

@@ -1,9 +1,10 @@
-"""The «Сферум» registry for staff: a window with tabs — «Чаты» now, «Видеоконференции» next.
+"""The «Сферум» registry for staff: a window with the tabs «Чаты» and «Видеоконференции».
 
 Tab «Чаты»: «Добавить», «Изменить», «Удалить», «Обновить», «Привязать учетную запись» /
 «Отвязать учетную запись» (the text follows the link) and the read-only «Телефон, привязанный к
 Сферум»; for the chat administrator and the organisation's administrators also «Не в Сферуме»,
-the report of who is not in the Sferum chats yet. Under the tabs: what MAX has not accepted.
+the report of who is not in the Sferum chats yet. Tab «Видеоконференции»: `conferences`.
+Under the tabs: what MAX has not accepted.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from registries.base.icons import icon
 from registries.base.registry_window import RegistryWindow, close_window_of
 from registries.base.table_model import Column
 from registries.sferum.chat_edit import ChatEditWindow
+from registries.sferum.conferences import ConferencesTab
 from registries.sferum.deliveries import DeliveriesPanel
 from registries.sferum.gaps import GapsWindow
 from registries.sferum.labels import chat_kind_label, sync_label
@@ -265,9 +267,16 @@ class SferumRegistryWindow(QWidget):
         self._search_boxes.setContentsMargins(0, 0, 0, 2)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self._searchable: list[RegistryWindow[Any]] = []
         self.chats = ChatsTab(context, self.tabs)
         self.chats.loaded.connect(self.loaded)
         self.add_tab(self.chats, translate("SferumRegistryWindow", "Чаты"))
+        self.conferences = ConferencesTab(context, self.tabs)
+        self.add_tab(
+            self.conferences,
+            translate("SferumRegistryWindow", "Видеоконференции"),
+            searchable=False,
+        )
 
         # What MAX has not accepted yet, and why (hidden while everything is delivered).
         self.deliveries_panel = DeliveriesPanel(self, folded=True)
@@ -289,18 +298,19 @@ class SferumRegistryWindow(QWidget):
         layout.addLayout(buttons)
         self._first_show = True
 
-    def add_tab(self, tab: RegistryWindow[Any], title: str) -> None:
-        """A tab of the registry («Чаты», then «Видеоконференции»); its search box sits to the
-        right of the tabs while it is the current one."""
+    def add_tab(self, tab: RegistryWindow[Any], title: str, *, searchable: bool = True) -> None:
+        """A tab of the registry («Чаты», «Видеоконференции»); its search box, if it is
+        `searchable`, sits to the right of the tabs while it is the current one."""
         self.tabs.addTab(tab, title)
-        self._search_boxes.addWidget(tab.search_box)
-        tab.search_box.setVisible(self.tabs.currentWidget() is tab)
+        if searchable:
+            self._searchable.append(tab)
+            self._search_boxes.addWidget(tab.search_box)
+            tab.search_box.setVisible(self.tabs.currentWidget() is tab)
 
     def _tab_changed(self, index: int) -> None:
         current = self.tabs.widget(index)
-        for tab in (self.tabs.widget(i) for i in range(self.tabs.count())):
-            if isinstance(tab, RegistryWindow):
-                tab.search_box.setVisible(tab is current)
+        for tab in self._searchable:
+            tab.search_box.setVisible(tab is current)
 
     @property
     def model(self) -> Any:

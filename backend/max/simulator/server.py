@@ -1,5 +1,6 @@
 """`esh-max-sim`: the simulated MAX platform as an HTTP server speaking exactly what
-`MaxHttpGateway` speaks, plus a control API under `/_sim/` (MAX's users' own actions, faults).
+`MaxHttpGateway` speaks, plus a control API under `/_sim/` (MAX's users' own actions, faults)
+and the page behind each call's join link at `/call/{call_id}` (for a browser: no token).
 
     esh-max-sim --database sqlite:///max-sim.sqlite3 [--host 127.0.0.1] [--port 8100]
                 [--token TOKEN] [--call-base-url URL]
@@ -17,7 +18,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from backend.max.gateway import (
@@ -33,6 +34,7 @@ from backend.max.gateway import (
     from_millis,
     to_millis,
 )
+from backend.max.simulator.call_page import CALL_PATH, call_page
 from backend.max.simulator.faults import FaultKind, FaultPlan
 from backend.max.simulator.state import SimulatedMax
 
@@ -154,6 +156,8 @@ def create_sim_app(
     async def check_token_and_faults(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
+        if request.url.path.startswith(CALL_PATH):
+            return await call_next(request)  # a participant's browser: no token, no faults
         if request.headers.get("Authorization") != token:
             return JSONResponse(
                 {"code": "verify.token", "message": "Invalid access_token"}, status_code=401
@@ -309,6 +313,12 @@ def create_sim_app(
     def get_call(call_id: str) -> dict[str, Any]:
         return _call_json(simulator.call(call_id))
 
+    # --- the page behind a join link ---------------------------------------------------------
+    @app.get(CALL_PATH + "{call_id}", response_class=HTMLResponse)
+    def call_page_of(call_id: str) -> HTMLResponse:
+        status, page = call_page(simulator, call_id)
+        return HTMLResponse(page, status_code=status, headers={"Cache-Control": "no-store"})
+
     # --- control: what MAX's users do, and faults -------------------------------------------
     @app.post(CONTROL + "users")
     def add_user(body: SimUserBody) -> dict[str, Any]:
@@ -359,6 +369,15 @@ def create_sim_app(
     return app
 
 
+def own_call_base_url(host: str, port: int) -> str:
+    """This server's call pages, as a browser on the same computer reaches them."""
+    if host in ("", "0.0.0.0", "::"):
+        host = "127.0.0.1"
+    elif ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}{CALL_PATH}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="esh-max-sim",
@@ -369,12 +388,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8100)
     parser.add_argument("--token", default=DEFAULT_TOKEN, help="the access token it accepts")
-    parser.add_argument("--call-base-url", default="https://sferum.ru/call/")
+    parser.add_argument(
+        "--call-base-url",
+        default=None,
+        help="what call ids are appended to in join links; by default this server's own "
+        f"call pages, http://HOST:PORT{CALL_PATH}",
+    )
     args = parser.parse_args(argv)
 
     import uvicorn
 
-    simulator = SimulatedMax(args.database, call_base_url=args.call_base_url)
+    call_base_url = args.call_base_url or own_call_base_url(args.host, args.port)
+    simulator = SimulatedMax(args.database, call_base_url=call_base_url)
     uvicorn.run(create_sim_app(simulator, token=args.token), host=args.host, port=args.port)
     return 0
 

@@ -61,6 +61,15 @@ class SimMemberView:
     blocked: bool
 
 
+@dataclass(frozen=True, slots=True)
+class SimCallView:
+    """A call as its page shows it: with its chat and the names of the chat's members."""
+
+    call: MaxCall
+    chat_title: str | None  # None: a call without a chat, or its chat was deleted
+    participants: tuple[str, ...]  # «Имя Фамилия» of the chat's present members
+
+
 def link_message(subject_name: str, organisation: str, role: str, phone: str) -> str:
     return (
         "Запрос на привязку учебного аккаунта Сферум.\n"
@@ -438,6 +447,38 @@ class SimulatedMax:
     def call(self, call_id: str) -> MaxCall:
         with self._session() as session:
             return self._call_view(self._call(session, call_id))
+
+    # --- what a person's browser and the demo window see (no faults: not the Bot API) ------
+    def call_details(self, call_id: str) -> SimCallView | None:
+        """The call behind a join link with its chat's members; None for an unknown call."""
+        with self._sessions() as session:
+            call = session.get(sm.SimCall, call_id[:40])
+            if call is None:
+                return None
+            chat = session.get(sm.SimChat, call.chat_id) if call.chat_id is not None else None
+            if chat is None or chat.deleted:
+                return SimCallView(self._call_view(call), None, ())
+            names = session.execute(
+                select(sm.SimUser.first_name, sm.SimUser.last_name)
+                .join(sm.SimMember, sm.SimMember.user_id == sm.SimUser.user_id)
+                .where(sm.SimMember.chat_id == chat.chat_id, sm.SimMember.present.is_(True))
+                .order_by(sm.SimUser.last_name, sm.SimUser.first_name, sm.SimUser.user_id)
+            ).all()
+            return SimCallView(
+                self._call_view(call),
+                chat.title,
+                tuple(f"{first} {last}".strip() for first, last in names),
+            )
+
+    def calls(self, statuses: Sequence[CallStatus] = (CallStatus.STARTED,)) -> list[MaxCall]:
+        """Calls in one of `statuses` (by default those going on), the latest start first."""
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(sm.SimCall)
+                .where(sm.SimCall.status.in_([status.value for status in statuses]))
+                .order_by(sm.SimCall.starts_at.desc(), sm.SimCall.call_id)
+            ).all()
+            return [self._call_view(call) for call in rows]
 
     # --- helpers ----------------------------------------------------------------------------
     def _move_call(

@@ -1,0 +1,77 @@
+"""«МАХ (демо)» shows the calls going on in the simulated MAX; a call's link opens its page,
+served on loopback beside the database, in the system browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+
+from backend.clock import FixedClock
+from backend.local import LocalBackend
+from desktop.application import DesktopApplication
+from desktop.main_window import DesktopWindow
+from registries.sferum.max_demo_window import MaxDemoWindow
+
+
+class BrowserStandIn(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+@pytest.fixture
+def browser() -> Iterator[BrowserStandIn]:
+    stand_in = BrowserStandIn()
+    QDesktopServices.setUrlHandler("http", stand_in, "open")
+    yield stand_in
+    QDesktopServices.unsetUrlHandler("http")
+
+
+def _desktop_of(qtbot: Any, application: DesktopApplication, login: str) -> DesktopWindow:
+    """The desktop of the demo application, where «МАХ (демо)» is."""
+    window = application.show_login()
+    qtbot.waitUntil(lambda: window.organisation_combo.count() > 0)
+    window.login_edit.setText(login)
+    window.password_edit.setText("demo")
+    window.submit()
+    qtbot.waitUntil(lambda: application.desktop is not None, timeout=10000)
+    assert application.desktop is not None
+    return application.desktop
+
+
+def test_a_call_going_on_is_listed_and_its_page_opens(
+    qtbot: Any,
+    gui_backend: LocalBackend,
+    application: DesktopApplication,
+    clock: FixedClock,
+    browser: BrowserStandIn,
+) -> None:
+    desktop = _desktop_of(qtbot, application, "klass")
+    window = desktop.open_registry("max_demo")
+    assert isinstance(window, MaxDemoWindow)
+    qtbot.waitUntil(lambda: window.calls_label.text() == "Сейчас звонков нет.", timeout=10000)
+    simulator = gui_backend.max_simulator
+    assert simulator is not None
+    call = simulator.schedule_call("Классный час 5Б", clock.now() - dt.timedelta(minutes=1))
+    link = simulator.start_call(call.call_id).join_link
+    qtbot.waitUntil(lambda: "Классный час 5Б" in window.calls_label.text(), timeout=10000)
+    assert f'href="{link}"' in window.calls_label.text()
+    assert "идет с" in window.calls_label.text()
+
+    window.calls_label.linkActivated.emit(link)
+    assert browser.opened == [link]
+    with httpx.Client(trust_env=False, timeout=5) as real_browser:
+        assert "Классный час 5Б" in real_browser.get(link).text
+
+    simulator.finish_call(call.call_id)
+    qtbot.waitUntil(lambda: window.calls_label.text() == "Сейчас звонков нет.", timeout=10000)
