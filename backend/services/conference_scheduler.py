@@ -23,7 +23,14 @@ from sqlalchemy.orm import Session
 
 from backend.clock import Clock
 from backend.contract.types import ConferenceStatus
-from backend.max.gateway import MaxCall, MaxError, MaxGateway, MaxNotFound, idempotency_key
+from backend.max.gateway import (
+    MaxCall,
+    MaxError,
+    MaxGateway,
+    MaxNotFound,
+    MaxUnavailable,
+    idempotency_key,
+)
 from backend.schema import models as m
 from backend.services import outbox
 from backend.services.auth import utc_naive
@@ -32,7 +39,7 @@ log = logging.getLogger(__name__)
 CS = ConferenceStatus
 LEASE = dt.timedelta(minutes=2)
 PARALLEL_CALLS = 32
-BATCH = 2000
+CHUNK = 2 * PARALLEL_CALLS  # claimed, asked and recorded together: well within a lease
 
 UNREACHABLE = "Платформа МАХ недоступна: видеоконференция начнется, как только она ответит."
 MISSED = "Время видеоконференции прошло, пока ее некому было начать; она не проводилась."
@@ -53,6 +60,8 @@ class _Job:
     starts_at: dt.datetime  # aware
     max_chat_id: int | None
     call_id: str | None
+    version: int
+    lease: dt.datetime  # this round's claim: what is recorded must still hold it
 
 
 class ConferenceScheduler:
@@ -73,16 +82,15 @@ class ConferenceScheduler:
         done = SchedulerPass()
         now = utc_naive(self._clock.now())
         self._give_up_missed(now, done)
-        starting = self._claim(now, starting=True)
-        if starting:
+        seen: set[int] = set()  # each conference at most once a round, whatever MAX answers
+        while starting := self._claim(now, seen, starting=True):
             self._start(starting, done)
-        finishing = self._claim(now, starting=False)
-        if finishing:
+        while finishing := self._claim(now, seen, starting=False):
             self._finish(finishing, done)
         return done
 
     # --- claiming -------------------------------------------------------------------------
-    def _claim(self, now: dt.datetime, *, starting: bool) -> list[_Job]:
+    def _claim(self, now: dt.datetime, seen: set[int], *, starting: bool) -> list[_Job]:
         conference = m.SferumConference
         free = or_(conference.claimed_until.is_(None), conference.claimed_until < now)
         if starting:
@@ -99,21 +107,26 @@ class ConferenceScheduler:
         jobs = []
         with self._unit_of_work() as session:
             candidates = session.scalars(
-                select(conference.id).where(*due, free).order_by(conference.starts_at).limit(BATCH)
+                select(conference.id)
+                .where(*due, free, conference.id.not_in(seen))
+                .order_by(conference.starts_at)
+                .limit(CHUNK)
             ).all()
+            seen.update(candidates)
+            lease = now + LEASE
             for conference_id in candidates:
                 claimed = session.execute(
                     update(conference)
                     .where(conference.id == conference_id, *due, free)
-                    .values(claimed_until=now + LEASE)
+                    .values(claimed_until=lease)
                     .execution_options(synchronize_session=False)
                 )
                 if claimed.rowcount == 1:
-                    jobs.append(self._job(session, conference_id))
+                    jobs.append(self._job(session, conference_id, lease))
         return jobs
 
     @staticmethod
-    def _job(session: Session, conference_id: int) -> _Job:
+    def _job(session: Session, conference_id: int, lease: dt.datetime) -> _Job:
         row = session.get_one(m.SferumConference, conference_id)
         chat = session.get(m.SferumChat, row.chat_id) if row.chat_id is not None else None
         return _Job(
@@ -123,6 +136,8 @@ class ConferenceScheduler:
             starts_at=row.starts_at.replace(tzinfo=dt.UTC),
             max_chat_id=chat.max_chat_id if chat is not None else None,
             call_id=row.max_call_id,
+            version=row.version,
+            lease=lease,
         )
 
     # --- starting and finishing ---------------------------------------------------------------
@@ -134,6 +149,9 @@ class ConferenceScheduler:
                 return action(job)
             except MaxError as error:
                 return error
+            except Exception as error:  # an answer nobody expected: tried again next round
+                log.exception("MAX call for conference %s failed", job.conference_id)
+                return MaxUnavailable("unexpected", f"Непредвиденный ответ МАХ: {error!r}")
 
         with ThreadPoolExecutor(max_workers=min(self._parallel_calls, len(jobs))) as pool:
             return list(pool.map(one, jobs))
@@ -142,7 +160,8 @@ class ConferenceScheduler:
         gateway = self._gateway_for(job.organisation_id)
         call_id = job.call_id
         if call_id is None:
-            with idempotency_key(f"esh-conference-{job.conference_id}-schedule"):
+            key = f"esh-conference-{job.conference_id}-v{job.version}-schedule"
+            with idempotency_key(key):
                 call_id = gateway.schedule_call(
                     job.title, job.starts_at, chat_id=job.max_chat_id
                 ).call_id
@@ -154,8 +173,11 @@ class ConferenceScheduler:
         with self._unit_of_work() as session:
             for job, answer in zip(jobs, answers, strict=True):
                 row = session.get(m.SferumConference, job.conference_id)
-                if row is None:
-                    continue  # deleted meanwhile
+                if row is None or row.status is not CS.NEW or row.claimed_until != job.lease:
+                    # Changed meanwhile (deleted, or the claim ran out): the call must not stay.
+                    if isinstance(answer, MaxCall):
+                        self._finish_orphan(session, job, answer)
+                    continue
                 row.claimed_until = None
                 if isinstance(answer, MaxCall):
                     row.status, row.status_message = CS.ACTIVE, ""
@@ -168,6 +190,16 @@ class ConferenceScheduler:
                     row.status_message = f"Платформа МАХ отказала: {answer.message}"
                     done.failed += 1
 
+    def _finish_orphan(self, session: Session, job: _Job, call: MaxCall) -> None:
+        outbox.enqueue(
+            session,
+            self._clock,
+            organisation_id=job.organisation_id,
+            operation="finish_call",
+            payload={"call_id": call.call_id},
+            ordering_key=f"call:{call.call_id}",
+        )
+
     def _finish_call(self, job: _Job) -> MaxCall:
         assert job.call_id is not None
         with idempotency_key(f"esh-conference-{job.conference_id}-finish"):
@@ -179,7 +211,7 @@ class ConferenceScheduler:
         with self._unit_of_work() as session:
             for job in jobs:
                 row = session.get(m.SferumConference, job.conference_id)
-                if row is None:
+                if row is None or row.claimed_until != job.lease:
                     continue
                 row.claimed_until = None
                 answer = answers.get(job)

@@ -302,6 +302,12 @@ def _validate(
             lesson = None
         elif chat is not None and chat.group_id is not None and lesson.group_id != chat.group_id:
             errors["lesson_id"] = "Выберите урок группы выбранного чата."
+        elif chat is not None and chat.class_id is not None and chat.group_id is None:
+            lesson_class = session.scalar(
+                select(m.Group.class_id).where(m.Group.id == lesson.group_id)
+            )
+            if lesson_class != chat.class_id:
+                errors["lesson_id"] = "Выберите урок класса выбранного чата."
     elif chat is not None and chat.kind is t.ChatKind.SUBJECT:
         errors["lesson_id"] = "Для онлайн-урока в предметном чате выберите урок."
     if not title and lesson is not None:
@@ -317,7 +323,9 @@ def _validate(
         unchanged = row is not None and aware(row.starts_at) == draft.starts_at
         if draft.starts_at < clock.now() - GRACE and not unchanged:
             errors["starts_at"] = "Время начала уже прошло."
-        if draft.ends_at <= draft.starts_at:
+        if draft.ends_at <= clock.now():
+            errors["ends_at"] = "Время окончания уже прошло."
+        elif draft.ends_at <= draft.starts_at:
             errors["ends_at"] = "Время окончания должно быть позже времени начала."
         elif draft.ends_at - draft.starts_at > LONGEST:
             errors["ends_at"] = "Видеоконференция не может длиться дольше 12 часов."
@@ -387,6 +395,7 @@ def save_conference(
             raise Conflict(STALE)
         if row.status not in (CS.NEW, CS.ERROR):
             raise Conflict("Начавшуюся или завершенную видеоконференцию изменить нельзя.")
+        _not_starting(row, clock)
     chat, lesson, title = _validate(session, user, clock, draft, row)
     if row is None:
         row = m.SferumConference(
@@ -431,6 +440,13 @@ def save_conference(
     )
     session.flush()
     return conference(session, user, row.id)
+
+
+def _not_starting(row: m.SferumConference, clock: Clock) -> None:
+    if row.claimed_until is not None and aware(row.claimed_until) > clock.now():
+        raise Conflict(
+            "Видеоконференция как раз начинается или завершается. Повторите через несколько секунд."
+        )
 
 
 def _managed(session: Session, user: t.CurrentUser, conference_id: int) -> m.SferumConference:
@@ -478,6 +494,7 @@ def delete_conference(
     row = _managed(session, user, conference_id)
     if row.version != version:
         raise Conflict(STALE)
+    _not_starting(row, clock)
     if row.status is CS.ACTIVE and row.max_call_id is not None:
         finish_later(session, clock, row)  # the call on MAX ends too
     session.delete(row)

@@ -328,3 +328,17 @@ def test_others_cannot_end_or_see_a_teachers_conference(
         )
     log_in(run, other_backend, "chatadmin")
     assert run(other_backend.conference(saved.id)).can_delete
+
+
+def test_a_class_chats_online_lesson_must_be_a_lesson_of_that_class(
+    run: AsyncRunner, backend: Backend, clock: FixedClock
+) -> None:
+    log_in(run, backend, "klass")
+    draft = _draft(run, backend, clock, chat_kind=ChatKind.CLASS, kind=ConferenceKind.LESSON)
+    chat = run(backend.chat(draft.chat_id))
+    week = clock.now().date() + dt.timedelta(days=7)
+    others = run(backend.timetable(clock.now().date(), week))
+    foreign = next(lesson for lesson in others if lesson.class_name != chat.class_name)
+    with pytest.raises(ValidationFailed) as error:
+        run(backend.save_conference(ConferenceDraft(**{**_fields(draft), "lesson_id": foreign.id})))
+    assert "lesson_id" in error.value.field_errors
