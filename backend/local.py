@@ -565,6 +565,13 @@ class LocalBackend:
     async def delete_conference(self, conference_id: int, version: int) -> None:
         await self._user_call("delete_conference", conference_id, version)
 
+    # --- the contract: «Журнал на урок» -------------------------------------------------------
+    async def lesson_record(self, lesson_id: int) -> t.LessonRecord:
+        return await self._user_call("lesson_record", lesson_id)
+
+    async def save_lesson_record(self, change: t.LessonRecordUpdate) -> t.LessonRecord:
+        return await self._user_call("save_lesson_record", change)
+
     # --- lifetime -----------------------------------------------------------------------------
     async def close(self) -> None:
         if self._closed:

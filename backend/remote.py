@@ -381,6 +381,16 @@ class RemoteBackend:
             "DELETE", f"/sferum/conferences/{_id(conference_id)}", params={"version": version}
         )
 
+    # --- «Журнал на урок» -------------------------------------------------------------------
+    async def lesson_record(self, lesson_id: int) -> t.LessonRecord:
+        return await self._get(f"/lessons/{int(lesson_id)}/record", t.LessonRecord)
+
+    async def save_lesson_record(self, change: t.LessonRecordUpdate) -> t.LessonRecord:
+        body = to_json(change)
+        body.pop("lesson_id", None)
+        data = await self._request("PUT", f"/lessons/{int(change.lesson_id)}/record", json=body)
+        return from_json(t.LessonRecord, data)
+
     # --- lifetime -----------------------------------------------------------------------------
     async def close(self) -> None:
         if self._client is not None:

@@ -17,6 +17,7 @@ from backend.contract.errors import (
 )
 from backend.contract.types import (
     MAX_PAGE_SIZE,
+    WORK_TYPES,
     Chat,
     ChatCandidate,
     ChatDraft,
@@ -37,6 +38,8 @@ from backend.contract.types import (
     GroupKind,
     KtpTopic,
     Lesson,
+    LessonRecord,
+    LessonRecordUpdate,
     LoginResult,
     MaxDelivery,
     MemberSferumState,
@@ -63,6 +66,7 @@ from backend.contract.types import (
 
 __all__ = [
     "MAX_PAGE_SIZE",
+    "WORK_TYPES",
     "AccountBlocked",
     "AlreadyLinked",
     "Backend",
@@ -90,6 +94,8 @@ __all__ = [
     "InvalidCredentials",
     "KtpTopic",
     "Lesson",
+    "LessonRecord",
+    "LessonRecordUpdate",
     "LinkAlreadyRequested",
     "LoginResult",
     "MaxDelivery",

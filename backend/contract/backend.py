@@ -24,6 +24,8 @@ from backend.contract.types import (
     Group,
     KtpTopic,
     Lesson,
+    LessonRecord,
+    LessonRecordUpdate,
     LoginResult,
     MaxDelivery,
     NewEmployee,
@@ -237,6 +239,17 @@ class Backend(Protocol):
 
     async def delete_conference(self, conference_id: int, version: int) -> None:
         """Remove a conference, finishing its call first when it is active."""
+        ...
+
+    # --- «Журнал на урок» ------------------------------------------------------------------
+    async def lesson_record(self, lesson_id: int) -> LessonRecord:
+        """The journal's record of one of the teacher's lessons (PermissionDenied for another
+        teacher's lesson)."""
+        ...
+
+    async def save_lesson_record(self, change: LessonRecordUpdate) -> LessonRecord:
+        """«Добавить в журнал». ValidationFailed («topic_id», «work_type»); Conflict when
+        someone saved it after `change.version`."""
         ...
 
     # --- Lifetime ------------------------------------------------------------------------

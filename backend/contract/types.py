@@ -201,6 +201,7 @@ class Lesson:
     subject_name: str
     teacher_id: int | None
     teacher_name: str | None
+    conducted: bool = False  # «Урок проведен»: dates of lessons not conducted are shown bold
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,3 +522,42 @@ class ConferenceDraft:
     lesson_id: int | None = None
     id: int | None = None
     version: int | None = None
+
+
+# --- «Журнал на урок» -----------------------------------------------------------------------
+# «Основной вид работы на уроке»
+WORK_TYPES: tuple[str, ...] = (
+    "Изучение нового материала",
+    "Закрепление изученного материала",
+    "Повторение",
+    "Обобщение и систематизация знаний",
+    "Самостоятельная работа",
+    "Практическая работа",
+    "Лабораторная работа",
+    "Контрольная работа",
+    "Проверочная работа",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LessonRecord:
+    """What the journal holds about a lesson: its КТП topic, work type, whether conducted."""
+
+    lesson: Lesson
+    topic: KtpTopic | None  # None: «Урок не привязан к КТП»
+    work_type: str | None
+    conducted: bool
+    version: int  # 0 while nothing was saved for the lesson
+    suggested_topic_id: int | None  # the next topic of the КТП not bound to another lesson
+    can_edit: bool  # the lesson's teacher (and the organisation's administrators)
+
+
+@dataclass(frozen=True, slots=True)
+class LessonRecordUpdate:
+    """«Добавить в журнал»: `version` is the one the window started from."""
+
+    lesson_id: int
+    topic_id: int | None
+    work_type: str | None
+    conducted: bool
+    version: int

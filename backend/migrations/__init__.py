@@ -4,4 +4,4 @@ HEAD_REVISION names the newest migration, so that start-up can tell whether the 
 current without importing Alembic; a test keeps it equal to Alembic's own head.
 """
 
-HEAD_REVISION = "0006_sferum_conferences"
+HEAD_REVISION = "0007_lesson_records"

@@ -531,3 +531,21 @@ class SferumConferenceMember(Base):
         ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     kind: Mapped[ParticipantKind] = mapped_column(_enum(ParticipantKind, "participant_kind"))
+
+
+class LessonRecord(Base):
+    """The journal's record of a lesson: its КТП topic, main work type, «Урок проведен»."""
+
+    __tablename__ = "lesson_records"
+
+    lesson_id: Mapped[int] = mapped_column(
+        ForeignKey("lessons.id", ondelete="CASCADE"), primary_key=True
+    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    ktp_topic_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ktp_topics.id", ondelete="SET NULL"), index=True
+    )
+    work_type: Mapped[str | None] = mapped_column(String(100))
+    conducted: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC

@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, Query
+from fastapi.openapi.utils import get_openapi
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
@@ -398,6 +399,21 @@ def build_router(api: Api) -> APIRouter:
             statuses=tuple(dict.fromkeys(status or ())),
         )
 
+    @router.get("/lessons/{lesson_id}/record", response_model=t.LessonRecord, tags=["journal"])
+    def lesson_record(token: Token, lesson_id: s.PathId) -> Any:
+        return api.as_user(token, "lesson_record", lesson_id)
+
+    @router.put("/lessons/{lesson_id}/record", response_model=t.LessonRecord, tags=["journal"])
+    def save_lesson_record(token: Token, lesson_id: s.PathId, body: s.LessonRecordRequest) -> Any:
+        change = t.LessonRecordUpdate(
+            lesson_id=lesson_id,
+            topic_id=body.topic_id,
+            work_type=body.work_type,
+            conducted=body.conducted,
+            version=body.version,
+        )
+        return api.as_user(token, "save_lesson_record", change)
+
     @router.get("/sferum/conferences/{conference_id}", response_model=t.Conference, tags=["sferum"])
     def conference(token: Token, conference_id: s.PathId) -> Any:
         return api.as_user(token, "conference", conference_id)
@@ -535,10 +551,48 @@ def create_app(
     )
     install_error_handlers(app)
     app.include_router(build_router(Api(database, clock, jobs)))
+    app.openapi = lambda: _openapi_with_school_times(app)  # type: ignore[method-assign]
     app.state.database = database
     app.state.max_jobs = jobs
     app.state.max_gateways = gateways
     return app
+
+
+SCHOOL_TIME = {
+    "type": "string",
+    "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$",
+    "description": "Время по часам школы, без часового пояса (ЧЧ:ММ:СС)",
+}
+
+
+def _openapi_with_school_times(app: FastAPI) -> dict[str, Any]:
+    """Lesson times are the school's wall-clock times: the schema says so instead of
+    JSON Schema's «time» format, which demands a time zone offset."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+        )
+
+        def fix(node: Any) -> None:
+            if isinstance(node, dict):
+                if node.get("format") == "time" and node.get("type") == "string":
+                    title = node.get("title")
+                    node.clear()
+                    node.update(SCHOOL_TIME)
+                    if title:
+                        node["title"] = title
+                for value in node.values():
+                    fix(value)
+            elif isinstance(node, list):
+                for value in node:
+                    fix(value)
+
+        fix(schema)
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 DATABASE_ENV = "ESH_DATABASE_URL"

@@ -216,3 +216,13 @@ class ConferenceRequest(NewConferenceRequest):
     """A change of a «Новая» conference; `version` is the one the editor started from."""
 
     version: Version
+
+
+# --- «Журнал на урок» -----------------------------------------------------------------------
+class LessonRecordRequest(StrictModel):
+    """«Добавить в журнал»; `version` is the one the window started from (0: none saved)."""
+
+    topic_id: Id | None = None
+    work_type: Annotated[str, text(100)] | None = None
+    conducted: StrictBool = False
+    version: Annotated[int, Field(ge=0, le=MAX_ID), BeforeValidator(_a_json_number)]

@@ -13,6 +13,7 @@ from backend.clock import Clock
 from backend.services import (
     chats,
     conferences,
+    journal,
     organisation,
     roster,
     roster_events,
@@ -35,6 +36,7 @@ USER_OPERATIONS: dict[str, Callable[..., Any]] = {
     "chat": chats.chat,
     "chat_candidates": chats.chat_candidates,
     "conference": conferences.conference,
+    "lesson_record": journal.lesson_record,
 }
 
 # Operations that also need the clock: (session, user, clock, *arguments).
@@ -62,6 +64,7 @@ CLOCKED_OPERATIONS: dict[str, Callable[..., Any]] = {
     "end_conference": conferences.end_conference,
     "retry_conference": conferences.retry_conference,
     "delete_conference": conferences.delete_conference,
+    "save_lesson_record": journal.save_lesson_record,
 }
 
 

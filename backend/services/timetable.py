@@ -77,8 +77,10 @@ def timetable(
             m.SchoolClass.name,
             m.Subject.name,
             _TEACHER,
+            m.LessonRecord.conducted,
         )
         .join(m.Group, m.Group.id == m.Lesson.group_id)
+        .outerjoin(m.LessonRecord, m.LessonRecord.lesson_id == m.Lesson.id)
         .join(m.SchoolClass, m.SchoolClass.id == m.Group.class_id)
         .join(m.Subject, m.Subject.id == m.Lesson.subject_id)
         .outerjoin(m.Employee, m.Employee.id == m.Lesson.teacher_id)
@@ -137,10 +139,17 @@ def timetable(
                 if teacher
                 else None
             ),
+            conducted=bool(conducted),
         )
-        for lesson, group_name, class_id_, class_name, subject_name, teacher in session.execute(
-            stmt
-        ).all()
+        for (
+            lesson,
+            group_name,
+            class_id_,
+            class_name,
+            subject_name,
+            teacher,
+            conducted,
+        ) in session.execute(stmt).all()
     ]
 
 
