@@ -912,92 +912,240 @@ Try starting it again?</translation>
 <context>
     <name>JournalWindow</name>
     <message>
-        <location filename="../registries/journal/window.py" line="36"/>
+        <location filename="../registries/journal/window.py" line="74"/>
+        <location filename="../registries/journal/window.py" line="89"/>
+        <location filename="../registries/journal/window.py" line="96"/>
         <source>№</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="38"/>
+        <location filename="../registries/journal/window.py" line="76"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="43"/>
+        <location filename="../registries/journal/window.py" line="81"/>
         <source>Класс/Группа</source>
         <translation>Class/Group</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="44"/>
+        <location filename="../registries/journal/window.py" line="82"/>
         <source>Предмет</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="54"/>
+        <location filename="../registries/journal/window.py" line="88"/>
+        <source>Дата</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="90"/>
+        <source>Проведен</source>
+        <translation>Conducted</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="97"/>
+        <source>Тема</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="98"/>
+        <source>Часы</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="142"/>
+        <location filename="../registries/journal/window.py" line="579"/>
         <source>Журнал на урок</source>
         <translation>Lesson journal</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="62"/>
+        <location filename="../registries/journal/window.py" line="162"/>
         <source>Предыдущий день</source>
         <translation>Previous day</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="73"/>
+        <location filename="../registries/journal/window.py" line="173"/>
         <source>Следующий день</source>
         <translation>Next day</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="76"/>
+        <location filename="../registries/journal/window.py" line="176"/>
         <source>Сегодня</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="79"/>
+        <location filename="../registries/journal/window.py" line="179"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="94"/>
+        <location filename="../registries/journal/window.py" line="196"/>
         <source>На выбранную дату уроков нет.</source>
         <translation>No lessons on the chosen date.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="112"/>
+        <location filename="../registries/journal/window.py" line="207"/>
+        <source>Классный журнал</source>
+        <translation>Class register</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="235"/>
+        <source>Привязать к КТП</source>
+        <translation>Link to the thematic plan</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="238"/>
+        <source>Отвязать КТП</source>
+        <translation>Unlink from the thematic plan</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="242"/>
+        <source>Создать онлайн-урок</source>
+        <translation>Create online lesson</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="247"/>
+        <source>Подключиться к онлайн-уроку</source>
+        <translation>Join online lesson</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="252"/>
+        <source>Завершить онлайн-урок</source>
+        <translation>End online lesson</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="280"/>
+        <source>Урок проведен</source>
+        <translation>Lesson conducted</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="283"/>
         <source>Класс/Группа:</source>
         <translation>Class/Group:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="113"/>
+        <location filename="../registries/journal/window.py" line="284"/>
         <source>Предмет:</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="114"/>
+        <location filename="../registries/journal/window.py" line="285"/>
         <source>Время:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="115"/>
+        <location filename="../registries/journal/window.py" line="286"/>
         <source>Тема:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="116"/>
+        <location filename="../registries/journal/window.py" line="513"/>
+        <source>Выбор темы КТП</source>
+        <translation>Choose a thematic plan topic</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="517"/>
+        <source>Для группы по этому предмету нет КТП.</source>
+        <translation>The group has no thematic plan for this subject.</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="580"/>
+        <source>Сохранить изменения?</source>
+        <translation>Save changes?</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="657"/>
+        <source>Не создан</source>
+        <translation>Not created</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="660"/>
+        <source>Начнется в {time}</source>
+        <translation>Starts at {time}</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="661"/>
+        <source>Идет</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="662"/>
+        <source>Завершен</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="663"/>
+        <source>Ошибка: {reason}</source>
+        <translation>Error: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="686"/>
+        <source>Чтобы создать онлайн-урок, учетная запись должна быть привязана к учебному аккаунту Сферум.</source>
+        <translation>To create an online lesson, your account must be linked to a Sferum education account.</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="696"/>
+        <source>Привязать аккаунт к Сферум</source>
+        <translation>Link account to Sferum</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="720"/>
+        <source>Для группы нет предметного чата. Создать его?</source>
+        <translation>The group has no subject chat. Create it?</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="788"/>
+        <source>Онлайн-урок начнется в {time}</source>
+        <translation>The online lesson starts at {time}</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="793"/>
+        <source>Онлайн-урок завершен.</source>
+        <translation>The online lesson has finished.</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="798"/>
+        <source>Онлайн-урок не начался из-за ошибки.</source>
+        <translation>The online lesson did not start because of an error.</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="808"/>
+        <source>Завершить онлайн-урок?</source>
+        <translation>End the online lesson?</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="206"/>
         <source>Урок</source>
         <translation>Lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="123"/>
+        <location filename="../registries/journal/window.py" line="214"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="172"/>
+        <location filename="../registries/journal/window.py" line="288"/>
+        <source>Основной вид работы на уроке:</source>
+        <translation>Main type of work in the lesson:</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="294"/>
+        <source>Онлайн-урок:</source>
+        <translation>Online lesson:</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="296"/>
+        <source>Добавить в журнал</source>
+        <translation>Add to the register</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="446"/>
         <source>{number} урок, {start}–{end}</source>
         <translation>lesson {number}, {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="178"/>
+        <location filename="../registries/journal/window.py" line="104"/>
         <source>Урок не привязан к КТП</source>
         <translation>The lesson is not linked to the thematic plan</translation>
     </message>
@@ -1226,11 +1374,13 @@ Try starting it again?</translation>
         <translation>Confirmation</translation>
     </message>
     <message>
+        <location filename="../registries/journal/window.py" line="585"/>
         <location filename="../registries/base/messages.py" line="41"/>
         <source>Да</source>
         <translation>Yes</translation>
     </message>
     <message>
+        <location filename="../registries/journal/window.py" line="586"/>
         <location filename="../registries/base/messages.py" line="42"/>
         <source>Нет</source>
         <translation>No</translation>
@@ -1241,6 +1391,7 @@ Try starting it again?</translation>
         <translation>Error</translation>
     </message>
     <message>
+        <location filename="../registries/journal/window.py" line="685"/>
         <location filename="../registries/base/messages.py" line="52"/>
         <location filename="../registries/base/messages.py" line="107"/>
         <source>Внимание</source>
@@ -1258,6 +1409,8 @@ Try starting it again?</translation>
         <translation>OK</translation>
     </message>
     <message>
+        <location filename="../registries/journal/window.py" line="587"/>
+        <location filename="../registries/journal/window.py" line="699"/>
         <location filename="../registries/base/messages.py" line="111"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
