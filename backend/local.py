@@ -551,13 +551,9 @@ class LocalBackend:
         return await self._user_call("save_conference", draft)
 
     async def end_conference(self, conference_id: int) -> t.Conference:
-        ended = await self._user_call("end_conference", conference_id)
+        await self._user_call("end_conference", conference_id)
         await self._run(self._run_max_jobs)  # finish the call now, not on the next round
-        return (
-            ended
-            if ended.status is not t.ConferenceStatus.ACTIVE
-            else await self.conference(conference_id)
-        )
+        return await self.conference(conference_id)
 
     async def retry_conference(self, conference_id: int) -> t.Conference:
         return await self._user_call("retry_conference", conference_id)

@@ -177,6 +177,12 @@ def is_present(row: m.SferumChatMember) -> bool:
     return row.manual or (row.automatic and not row.excluded)
 
 
+# `is_present` in SQL: the participants who are in the chat.
+IN_CHAT_ROW = (m.SferumChatMember.manual.is_(True)) | (
+    (m.SferumChatMember.automatic.is_(True)) & (m.SferumChatMember.excluded.is_(False))
+)
+
+
 def rows_of(session: Session, chat_id: int) -> dict[int, m.SferumChatMember]:
     return {
         row.person_id: row

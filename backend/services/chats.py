@@ -228,9 +228,7 @@ def _sync_states(session: Session, chat_ids: list[int]) -> dict[int, tuple[t.Cha
 
 def _counts(session: Session, chat_ids: list[int]) -> dict[int, tuple[int, int]]:
     member = m.SferumChatMember
-    in_chat = (member.manual.is_(True)) | (
-        (member.automatic.is_(True)) & (member.excluded.is_(False))
-    )
+    in_chat = cm.IN_CHAT_ROW
     rows = session.execute(
         select(
             member.chat_id,
@@ -250,7 +248,7 @@ def _admins(session: Session, chat_ids: list[int]) -> dict[int, list[str]]:
         select(member.chat_id, m.Person)
         .join(m.Person, m.Person.id == member.person_id)
         .where(member.chat_id.in_(chat_ids), member.is_admin.is_(True))
-        .where((member.manual.is_(True)) | (member.excluded.is_(False)))
+        .where(cm.IN_CHAT_ROW)
         .order_by(member.chat_id, m.Person.search_key)
     ):
         admins[chat_id].append(full_name(person.last_name, person.first_name, person.middle_name))
@@ -274,8 +272,7 @@ def list_chats(
     if not sees_everything(user):
         mine = select(m.SferumChatMember.chat_id).where(
             m.SferumChatMember.person_id == user.person_id,
-            (m.SferumChatMember.manual.is_(True))
-            | ((m.SferumChatMember.automatic.is_(True)) & (m.SferumChatMember.excluded.is_(False))),
+            cm.IN_CHAT_ROW,
         )
         stmt = stmt.where(chat.id.in_(mine))
         count_stmt = count_stmt.where(chat.id.in_(mine))
@@ -340,7 +337,7 @@ def _editable(session: Session, user: t.CurrentUser, chat_ids: list[int]) -> set
                 member.chat_id.in_(chat_ids),
                 member.person_id == user.person_id,
                 member.is_admin.is_(True),
-                (member.manual.is_(True)) | (member.excluded.is_(False)),
+                cm.IN_CHAT_ROW,
             )
         )
     )
@@ -824,7 +821,7 @@ def chat_gaps(session: Session, user: t.CurrentUser, clock: Clock) -> list[t.Cha
         .where(
             m.SferumChat.organisation_id == user.organisation_id,
             member.max_state != cm.IN_CHAT,
-            (member.manual.is_(True)) | (member.excluded.is_(False)),
+            cm.IN_CHAT_ROW,
         )
     ).all()
     people = _people(session, list({row[0].person_id for row in rows}))

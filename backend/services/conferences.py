@@ -67,7 +67,7 @@ def _visible_chats(session: Session, user: t.CurrentUser) -> Iterable[int] | Non
     member = m.SferumChatMember
     return select(member.chat_id).where(
         member.person_id == user.person_id,
-        (member.manual.is_(True)) | ((member.automatic.is_(True)) & (member.excluded.is_(False))),
+        cm.IN_CHAT_ROW,
     )
 
 
@@ -82,7 +82,7 @@ def _administered(session: Session, user: t.CurrentUser, chat_ids: Iterable[int 
                 member.chat_id.in_(ids),
                 member.person_id == user.person_id,
                 member.is_admin.is_(True),
-                (member.manual.is_(True)) | (member.excluded.is_(False)),
+                cm.IN_CHAT_ROW,
             )
         )
     )
