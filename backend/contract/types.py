@@ -202,6 +202,7 @@ class Lesson:
     teacher_id: int | None
     teacher_name: str | None
     conducted: bool = False  # «Урок проведен»: dates of lessons not conducted are shown bold
+    topic: str | None = None  # the КТП topic the lesson is bound to, «<№>. <тема>»
 
 
 @dataclass(frozen=True, slots=True)

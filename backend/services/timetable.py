@@ -78,9 +78,12 @@ def timetable(
             m.Subject.name,
             _TEACHER,
             m.LessonRecord.conducted,
+            m.KtpTopic.number,
+            m.KtpTopic.title,
         )
         .join(m.Group, m.Group.id == m.Lesson.group_id)
         .outerjoin(m.LessonRecord, m.LessonRecord.lesson_id == m.Lesson.id)
+        .outerjoin(m.KtpTopic, m.KtpTopic.id == m.LessonRecord.ktp_topic_id)
         .join(m.SchoolClass, m.SchoolClass.id == m.Group.class_id)
         .join(m.Subject, m.Subject.id == m.Lesson.subject_id)
         .outerjoin(m.Employee, m.Employee.id == m.Lesson.teacher_id)
@@ -140,6 +143,7 @@ def timetable(
                 else None
             ),
             conducted=bool(conducted),
+            topic=f"{topic_number}. {topic_title}" if topic_title is not None else None,
         )
         for (
             lesson,
@@ -149,6 +153,8 @@ def timetable(
             subject_name,
             teacher,
             conducted,
+            topic_number,
+            topic_title,
         ) in session.execute(stmt).all()
     ]
 

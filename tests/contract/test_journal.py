@@ -57,8 +57,11 @@ def test_a_lesson_is_bound_to_the_suggested_topic_and_marked_conducted(
     assert saved.work_type == WORK_TYPES[0]
     assert saved.conducted
     assert saved.version == 1
-    listed = run(backend.timetable(first.date, first.date, group_id=first.group_id))
-    assert {lesson.id: lesson.conducted for lesson in listed}[first.id] is True
+    listed = {
+        x.id: x for x in run(backend.timetable(first.date, first.date, group_id=first.group_id))
+    }
+    assert listed[first.id].conducted is True
+    assert listed[first.id].topic == f"{topics[0].number}. {topics[0].title}"
 
     same_group = next(
         (
@@ -87,6 +90,13 @@ def test_a_lesson_is_bound_to_the_suggested_topic_and_marked_conducted(
     assert unbound.topic is None
     assert not unbound.conducted
     assert unbound.suggested_topic_id == topics[0].id
+    (relisted,) = [
+        x
+        for x in run(backend.timetable(first.date, first.date, group_id=first.group_id))
+        if x.id == first.id
+    ]
+    assert relisted.topic is None
+    assert not relisted.conducted
 
 
 def test_a_topic_of_another_group_or_an_unknown_work_type_is_refused(
