@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from backend.contract.types import GroupKind, PositionType, StudentStatus
+from backend.contract.types import WORK_TYPES, GroupKind, PositionType, StudentStatus
 from backend.demo import curriculum as plan
 from backend.demo.names import FullName, NameFactory, login_for
 from backend.schema import models as m
@@ -598,22 +598,21 @@ class _SchoolBuilder:
                                 ),
                             }
                         )
-        session.execute(insert(m.Lesson), lesson_rows)
-        session.execute(
-            insert(m.KtpTopic),
-            [
-                {
-                    "organisation_id": organisation_id,
-                    "group_id": group_id,
-                    "subject_id": subject_ids[g.subject],
-                    "number": number,
-                    "title": title,
-                    "hours": 1,
-                }
-                for group_id, g in zip(group_ids, self.groups, strict=True)
-                for number, title in enumerate(plan.ktp_titles(g.subject, g.hours), start=1)
-            ],
-        )
+        lesson_ids = _insert(session, m.Lesson, lesson_rows)
+        topic_rows = [
+            {
+                "organisation_id": organisation_id,
+                "group_id": group_id,
+                "subject_id": subject_ids[g.subject],
+                "number": number,
+                "title": title,
+                "hours": 1,
+            }
+            for group_id, g in zip(group_ids, self.groups, strict=True)
+            for number, title in enumerate(plan.ktp_titles(g.subject, g.hours), start=1)
+        ]
+        topic_ids = _insert(session, m.KtpTopic, topic_rows)
+        self._conduct_past_lessons(session, lesson_rows, lesson_ids, topic_rows, topic_ids)
 
         # Accounts: a login for everyone; a password only for the demo accounts.
         people: list[tuple[int, FullName]] = (
@@ -673,6 +672,44 @@ class _SchoolBuilder:
             },
         )
         return organisation_id
+
+    def _conduct_past_lessons(
+        self,
+        session: Session,
+        lessons: Sequence[dict[str, Any]],
+        lesson_ids: Sequence[int],
+        topics: Sequence[dict[str, Any]],
+        topic_ids: Sequence[int],
+    ) -> None:
+        """The week's lessons before today were given: marked «Урок проведен», bound to the
+        КТП topics in order, as a teacher keeps the journal."""
+        unused: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for row, topic_id in zip(topics, topic_ids, strict=True):
+            unused[(row["group_id"], row["subject_id"])].append(topic_id)
+        for queue in unused.values():
+            queue.reverse()  # pop() takes the lowest number first
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        records = []
+        past = sorted(
+            (row["date"], row["number"], lesson_id, row)
+            for row, lesson_id in zip(lessons, lesson_ids, strict=True)
+            if row["date"] < self.today
+        )
+        for _date, _number, lesson_id, row in past:
+            queue = unused[(row["group_id"], row["subject_id"])]
+            records.append(
+                {
+                    "lesson_id": lesson_id,
+                    "organisation_id": row["organisation_id"],
+                    "ktp_topic_id": queue.pop() if queue else None,
+                    "work_type": WORK_TYPES[0],
+                    "conducted": True,
+                    "version": 1,
+                    "updated_at": now,
+                }
+            )
+        if records:
+            session.execute(insert(m.LessonRecord), records)
 
     def _demo_person(
         self,

@@ -112,6 +112,30 @@ def test_an_old_demo_timetable_is_carried_forward(tmp_path: Path) -> None:
         assert day in dates
 
 
+def test_the_weeks_lessons_before_today_are_conducted_on_the_ktp_in_order(
+    tmp_path: Path,
+) -> None:
+    thursday = TODAY + dt.timedelta(days=3)
+    database = _generate(tmp_path / "thursday.sqlite3", today=thursday)
+    with database.session() as session:
+        rows = session.execute(
+            select(m.Lesson.date, m.Lesson.group_id, m.LessonRecord.conducted, m.KtpTopic.number)
+            .outerjoin(m.LessonRecord, m.LessonRecord.lesson_id == m.Lesson.id)
+            .outerjoin(m.KtpTopic, m.KtpTopic.id == m.LessonRecord.ktp_topic_id)
+            .order_by(m.Lesson.date, m.Lesson.number)
+        ).all()
+    database.dispose()
+    assert {bool(c) for d, _g, c, _n in rows if d < thursday} == {True}
+    assert {bool(c) for d, _g, c, _n in rows if d >= thursday} == {False}
+    numbers: dict[int, list[int]] = {}
+    for day, group_id, _conducted, number in rows:
+        if day < thursday:
+            numbers.setdefault(group_id, []).append(number)
+    assert numbers
+    for taken in numbers.values():
+        assert taken == list(range(1, len(taken) + 1)), "topics follow the КТП, none skipped"
+
+
 @pytest.mark.parametrize(
     ("father", "son", "daughter"),
     [
