@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
@@ -25,7 +26,7 @@ from desktop.shortcuts import ShortcutModel, ShortcutView
 from desktop.start_menu import build_start_menu, visible_declarations
 from desktop.window_manager import WindowManager
 from registries.base.changes import ChangeBus
-from registries.base.context import RegistryContext
+from registries.base.context import RegistryContext, local_now
 from registries.base.declaration import RegistryDeclaration
 from registries.base.icons import icon
 
@@ -143,9 +144,12 @@ class DesktopWindow(QMainWindow):
         folder_order: Sequence[str],
         make_state: Callable[[], object],
         states: frozenset[str] = frozenset(),
+        now: Callable[[], dt.datetime] = local_now,
     ) -> None:
+        """`now` is the school's "now" for the registries (the backend's clock in tests)."""
         super().__init__()
         self.setObjectName("desktop")
+        self._now = now
         self.backend = backend
         self.user = user
         self._state = make_state()
@@ -222,6 +226,7 @@ class DesktopWindow(QMainWindow):
             open_registry=self.open_registry,
             states_may_have_changed=self.states_may_have_changed.emit,
             changes=self.changes,
+            now=self._now,
         )
 
     def open_registry(self, key: str) -> QWidget | None:

@@ -129,6 +129,7 @@ async def shoot(controller: DesktopApplication, out: Path) -> None:
 
     await shoot_sferum_chats(controller, out)
     await shoot_sferum_conferences(controller, out)
+    await shoot_journal(controller, out)
 
     await _log_in(controller, "admin")
     desktop = controller.desktop
@@ -278,6 +279,74 @@ async def shoot_sferum_conferences(controller: DesktopApplication, out: Path) ->
     editor._initial = None  # closes without asking
     editor.close()
     registry.close()
+    desktop.close()
+    controller.desktop = None
+
+
+async def shoot_journal(controller: DesktopApplication, out: Path) -> None:
+    """«Журнал на урок» as the mathematics teacher: the day's first lesson bound to its КТП
+    topic with its online lesson created; the tab «Классный журнал»."""
+    await _log_in(controller, "uchitel")
+    desktop = controller.desktop
+    backend = controller.backend
+    await backend.request_sferum_link("+79350930998")
+    while not (waiting := [m for m in await backend.demo_max_messages() if m.awaiting_answer]):
+        await asyncio.sleep(0.1)
+    await backend.answer_demo_link(waiting[0].request_id, accept=True)
+    window = desktop.open_registry("lesson_journal")
+    await _signal(window.loaded)
+    while window.model.rowCount() == 0:  # a weekend: the next school day
+        window.date_edit.setDate(window.date_edit.date().addDays(1))
+        await _signal(window.loaded)
+    # A lesson whose group had this subject earlier in the week: «Классный журнал» then shows
+    # conducted dates next to the bold ones.
+    day = window.date
+    week = await backend.timetable(
+        day - dt.timedelta(days=day.weekday()), day, teacher_id=desktop.user.employee_id
+    )
+    earlier = {(x.group_id, x.subject_id) for x in week if x.date < day}
+    todays = window.model.records()
+    lesson = next((x for x in todays if (x.group_id, x.subject_id) in earlier), todays[0])
+    window.table.selectRow(todays.index(lesson))
+    group = next(g for g in await backend.list_groups() if g.id == lesson.group_id)
+    chat_id = await _subject_chat(backend, lesson.subject_name, group.name)
+    chat = await backend.chat(chat_id)
+    now = dt.datetime.now().astimezone()
+    starts = dt.datetime.combine(lesson.date, lesson.starts_at, now.tzinfo)
+    ends = dt.datetime.combine(lesson.date, lesson.ends_at, now.tzinfo)
+    planned = starts > now  # an online lesson cannot be planned in the past
+    if planned:
+        await backend.save_conference(
+            ConferenceDraft(
+                title="",
+                kind=ConferenceKind.LESSON,
+                chat_id=chat.id,
+                starts_at=starts,
+                ends_at=ends,
+                members=tuple(ChatMemberChoice(m.person_id, m.kind) for m in chat.members),
+                lesson_id=lesson.id,
+            )
+        )
+    while window.record is None:
+        await asyncio.sleep(0.05)
+    window.bind_button.click()
+    while window.picker is None:
+        await asyncio.sleep(0.05)
+    picker = window.picker
+    while picker.model.rowCount() == 0:
+        await asyncio.sleep(0.05)
+    picker.choose_button.click()
+    window.work_type_combo.setCurrentIndex(1)
+    while planned and not window.join_online_button.isVisible():
+        await asyncio.sleep(0.1)
+    await _settle()
+    window.grab().save(str(out / "journal.png"))
+    window.tabs.setCurrentIndex(1)
+    await _settle()
+    window.grab().save(str(out / "journal-class-journal.png"))
+    window.unbind_button.click()
+    window.work_type_combo.setCurrentIndex(0)
+    window.close()
     desktop.close()
     controller.desktop = None
 

@@ -690,12 +690,12 @@ Try starting it again?</translation>
 <context>
     <name>DesktopWindow</name>
     <message>
-        <location filename="../desktop/main_window.py" line="155"/>
+        <location filename="../desktop/main_window.py" line="159"/>
         <source>Электронная школа — {organisation}</source>
         <translation>Electronic School — {organisation}</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="193"/>
+        <location filename="../desktop/main_window.py" line="197"/>
         <source>Выход</source>
         <translation>Log out</translation>
     </message>
@@ -914,7 +914,7 @@ Try starting it again?</translation>
     <message>
         <location filename="../registries/journal/window.py" line="74"/>
         <location filename="../registries/journal/window.py" line="89"/>
-        <location filename="../registries/journal/window.py" line="96"/>
+        <location filename="../registries/journal/window.py" line="97"/>
         <source>№</source>
         <translation>No.</translation>
     </message>
@@ -944,208 +944,209 @@ Try starting it again?</translation>
         <translation>Conducted</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="97"/>
+        <location filename="../registries/journal/window.py" line="91"/>
+        <location filename="../registries/journal/window.py" line="98"/>
         <source>Тема</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="98"/>
+        <location filename="../registries/journal/window.py" line="99"/>
         <source>Часы</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="142"/>
-        <location filename="../registries/journal/window.py" line="579"/>
+        <location filename="../registries/journal/window.py" line="143"/>
+        <location filename="../registries/journal/window.py" line="585"/>
         <source>Журнал на урок</source>
         <translation>Lesson journal</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="162"/>
+        <location filename="../registries/journal/window.py" line="164"/>
         <source>Предыдущий день</source>
         <translation>Previous day</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="173"/>
+        <location filename="../registries/journal/window.py" line="175"/>
         <source>Следующий день</source>
         <translation>Next day</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="176"/>
+        <location filename="../registries/journal/window.py" line="178"/>
         <source>Сегодня</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="179"/>
+        <location filename="../registries/journal/window.py" line="183"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="196"/>
+        <location filename="../registries/journal/window.py" line="200"/>
         <source>На выбранную дату уроков нет.</source>
         <translation>No lessons on the chosen date.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="207"/>
+        <location filename="../registries/journal/window.py" line="211"/>
         <source>Классный журнал</source>
         <translation>Class register</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="235"/>
+        <location filename="../registries/journal/window.py" line="239"/>
         <source>Привязать к КТП</source>
         <translation>Link to the thematic plan</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="238"/>
+        <location filename="../registries/journal/window.py" line="242"/>
         <source>Отвязать КТП</source>
         <translation>Unlink from the thematic plan</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="242"/>
+        <location filename="../registries/journal/window.py" line="246"/>
         <source>Создать онлайн-урок</source>
         <translation>Create online lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="247"/>
+        <location filename="../registries/journal/window.py" line="251"/>
         <source>Подключиться к онлайн-уроку</source>
         <translation>Join online lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="252"/>
+        <location filename="../registries/journal/window.py" line="256"/>
         <source>Завершить онлайн-урок</source>
         <translation>End online lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="280"/>
+        <location filename="../registries/journal/window.py" line="284"/>
         <source>Урок проведен</source>
         <translation>Lesson conducted</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="283"/>
+        <location filename="../registries/journal/window.py" line="287"/>
         <source>Класс/Группа:</source>
         <translation>Class/Group:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="284"/>
+        <location filename="../registries/journal/window.py" line="288"/>
         <source>Предмет:</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="285"/>
+        <location filename="../registries/journal/window.py" line="289"/>
         <source>Время:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="286"/>
+        <location filename="../registries/journal/window.py" line="290"/>
         <source>Тема:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="513"/>
+        <location filename="../registries/journal/window.py" line="517"/>
         <source>Выбор темы КТП</source>
         <translation>Choose a thematic plan topic</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="517"/>
+        <location filename="../registries/journal/window.py" line="521"/>
         <source>Для группы по этому предмету нет КТП.</source>
         <translation>The group has no thematic plan for this subject.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="580"/>
+        <location filename="../registries/journal/window.py" line="586"/>
         <source>Сохранить изменения?</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="657"/>
+        <location filename="../registries/journal/window.py" line="663"/>
         <source>Не создан</source>
         <translation>Not created</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="660"/>
+        <location filename="../registries/journal/window.py" line="666"/>
         <source>Начнется в {time}</source>
         <translation>Starts at {time}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="661"/>
+        <location filename="../registries/journal/window.py" line="667"/>
         <source>Идет</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="662"/>
+        <location filename="../registries/journal/window.py" line="668"/>
         <source>Завершен</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="663"/>
+        <location filename="../registries/journal/window.py" line="669"/>
         <source>Ошибка: {reason}</source>
         <translation>Error: {reason}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="686"/>
+        <location filename="../registries/journal/window.py" line="692"/>
         <source>Чтобы создать онлайн-урок, учетная запись должна быть привязана к учебному аккаунту Сферум.</source>
         <translation>To create an online lesson, your account must be linked to a Sferum education account.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="696"/>
+        <location filename="../registries/journal/window.py" line="702"/>
         <source>Привязать аккаунт к Сферум</source>
         <translation>Link account to Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="720"/>
+        <location filename="../registries/journal/window.py" line="726"/>
         <source>Для группы нет предметного чата. Создать его?</source>
         <translation>The group has no subject chat. Create it?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="788"/>
+        <location filename="../registries/journal/window.py" line="794"/>
         <source>Онлайн-урок начнется в {time}</source>
         <translation>The online lesson starts at {time}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="793"/>
+        <location filename="../registries/journal/window.py" line="799"/>
         <source>Онлайн-урок завершен.</source>
         <translation>The online lesson has finished.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="798"/>
+        <location filename="../registries/journal/window.py" line="804"/>
         <source>Онлайн-урок не начался из-за ошибки.</source>
         <translation>The online lesson did not start because of an error.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="808"/>
+        <location filename="../registries/journal/window.py" line="814"/>
         <source>Завершить онлайн-урок?</source>
         <translation>End the online lesson?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="206"/>
+        <location filename="../registries/journal/window.py" line="210"/>
         <source>Урок</source>
         <translation>Lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="214"/>
+        <location filename="../registries/journal/window.py" line="218"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="288"/>
+        <location filename="../registries/journal/window.py" line="292"/>
         <source>Основной вид работы на уроке:</source>
         <translation>Main type of work in the lesson:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="294"/>
+        <location filename="../registries/journal/window.py" line="298"/>
         <source>Онлайн-урок:</source>
         <translation>Online lesson:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="296"/>
+        <location filename="../registries/journal/window.py" line="300"/>
         <source>Добавить в журнал</source>
         <translation>Add to the register</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="446"/>
+        <location filename="../registries/journal/window.py" line="450"/>
         <source>{number} урок, {start}–{end}</source>
         <translation>lesson {number}, {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="104"/>
+        <location filename="../registries/journal/window.py" line="105"/>
         <source>Урок не привязан к КТП</source>
         <translation>The lesson is not linked to the thematic plan</translation>
     </message>
@@ -1374,13 +1375,13 @@ Try starting it again?</translation>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="585"/>
+        <location filename="../registries/journal/window.py" line="591"/>
         <location filename="../registries/base/messages.py" line="41"/>
         <source>Да</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="586"/>
+        <location filename="../registries/journal/window.py" line="592"/>
         <location filename="../registries/base/messages.py" line="42"/>
         <source>Нет</source>
         <translation>No</translation>
@@ -1391,7 +1392,7 @@ Try starting it again?</translation>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="685"/>
+        <location filename="../registries/journal/window.py" line="691"/>
         <location filename="../registries/base/messages.py" line="52"/>
         <location filename="../registries/base/messages.py" line="107"/>
         <source>Внимание</source>
@@ -1409,8 +1410,8 @@ Try starting it again?</translation>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="587"/>
-        <location filename="../registries/journal/window.py" line="699"/>
+        <location filename="../registries/journal/window.py" line="593"/>
+        <location filename="../registries/journal/window.py" line="705"/>
         <location filename="../registries/base/messages.py" line="111"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
@@ -2513,12 +2514,12 @@ Try starting it again?</translation>
 <context>
     <name>Taskbar</name>
     <message>
-        <location filename="../desktop/main_window.py" line="70"/>
+        <location filename="../desktop/main_window.py" line="71"/>
         <source>Пуск</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="86"/>
+        <location filename="../desktop/main_window.py" line="87"/>
         <source>Выход</source>
         <translation>Log out</translation>
     </message>

@@ -13,6 +13,11 @@ from backend.contract import Backend, CurrentUser
 from registries.base.changes import ChangeBus
 
 
+def local_now() -> dt.datetime:
+    """Now, aware, in this computer's time zone (taken as the school's)."""
+    return dt.datetime.now().astimezone()
+
+
 @dataclass(frozen=True)
 class RegistryContext:
     backend: Backend
@@ -29,4 +34,4 @@ class RegistryContext:
     changes: ChangeBus | None = None
     # "Now", aware, in the school's time zone: default dates and times, "not in the past".
     # Injected so that tests can share the backend's clock.
-    now: Callable[[], dt.datetime] = lambda: dt.datetime.now().astimezone()
+    now: Callable[[], dt.datetime] = local_now

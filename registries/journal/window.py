@@ -79,7 +79,7 @@ def lesson_columns() -> list[Column[Lesson]]:
             96,
         ),
         Column(translate("JournalWindow", "Класс/Группа"), lambda x: x.group_name, None, 120),
-        Column(translate("JournalWindow", "Предмет"), lambda x: x.subject_name, None, 200),
+        Column(translate("JournalWindow", "Предмет"), lambda x: x.subject_name, None, 160),
     ]
 
 
@@ -88,6 +88,7 @@ def journal_columns() -> list[Column[Lesson]]:
         Column(translate("JournalWindow", "Дата"), lambda x: x.date, None, 90),
         Column(translate("JournalWindow", "№"), lambda x: x.number, None, 36, align_right=True),
         Column(translate("JournalWindow", "Проведен"), lambda x: x.conducted, None, 80),
+        Column(translate("JournalWindow", "Тема"), lambda x: x.topic or "", None, 200),
     ]
 
 
@@ -152,8 +153,9 @@ class JournalWindow(QWidget):
         self.picker: RecordPicker[KtpTopic] | None = None
         self.edit_window: QWidget | None = None
         self._keep_lesson_id: int | None = None
-        self._shown_date = today or dt.date.today()
+        self._shown_date = today or context.now().date()
         self._quiet = False  # selection or date changes made by the window itself
+        self._saving = False  # «Добавить в журнал» is on its way
 
         toolbar = QToolBar(self)
         toolbar.setObjectName("registryToolbar")
@@ -174,7 +176,9 @@ class JournalWindow(QWidget):
         next_day.setShortcut(QKeySequence("Alt+Right"))
         next_day.triggered.connect(lambda: self._shift(1))
         today_action = toolbar.addAction(icon("calendar"), translate("JournalWindow", "Сегодня"))
-        today_action.triggered.connect(lambda: self.date_edit.setDate(QDate.currentDate()))
+        today_action.triggered.connect(
+            lambda: self.date_edit.setDate(QDate(self.context.now().date()))
+        )
         toolbar.addSeparator()
         refresh = toolbar.addAction(icon("refresh"), translate("JournalWindow", "Обновить"))
         refresh.setShortcut(QKeySequence("F5"))
@@ -319,6 +323,7 @@ class JournalWindow(QWidget):
         self.journal_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.journal_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.journal_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.journal_table.setWordWrap(False)  # a long topic ends in «…», rows keep one height
         self.journal_table.verticalHeader().hide()
         self.journal_table.horizontalHeader().setStretchLastSection(True)
         for index, column in enumerate(self.journal_model.columns()):
@@ -498,7 +503,7 @@ class JournalWindow(QWidget):
             self.conducted_check,
         ):
             widget.setEnabled(editable)
-        self.save_button.setEnabled(editable and not self.actions.busy)
+        self.save_button.setEnabled(editable and not self._saving)
         self._update_online_buttons()
 
     def bind_topic(self) -> None:
@@ -540,8 +545,9 @@ class JournalWindow(QWidget):
 
     async def _save(self) -> bool:
         record, lesson = self.record, self.current
-        if record is None or lesson is None:
+        if record is None or lesson is None or self._saving:
             return False
+        self._saving = True
         self.save_button.setEnabled(False)
         try:
             saved = await self.context.backend.save_lesson_record(
@@ -561,6 +567,7 @@ class JournalWindow(QWidget):
             await messages.error_async(self, error.message)
             return False
         finally:
+            self._saving = False
             self._update_lesson_tab()
         if self.current is not None and self.current.id == lesson.id:
             self._show_record(saved)

@@ -76,7 +76,7 @@ class TimetableRegistry(RegistryWindow[Lesson]):
         self.week_edit.setObjectName("weekEdit")
         self.week_edit.setCalendarPopup(True)
         self.week_edit.setDisplayFormat("dd.MM.yyyy")
-        self.week_edit.setDate(QDate(today or dt.date.today()))
+        self.week_edit.setDate(QDate(today or context.now().date()))
         self.week_edit.dateChanged.connect(lambda _d: self.reload_from_first_page())
         previous_week = QToolButton(self)
         previous_week.setIcon(icon("page-prev"))

@@ -88,9 +88,13 @@ def log_in(qtbot: Any, gui_backend: LocalBackend) -> Callable[[str], CurrentUser
 
 @pytest.fixture
 def desktop_for(
-    qtbot: Any, gui_backend: LocalBackend, settings: Settings, log_in: Callable[[str], CurrentUser]
+    qtbot: Any,
+    gui_backend: LocalBackend,
+    settings: Settings,
+    clock: FixedClock,
+    log_in: Callable[[str], CurrentUser],
 ) -> Callable[[str], DesktopWindow]:
-    """The desktop of a logged-in demo account."""
+    """The desktop of a logged-in demo account, living on the backend's clock."""
 
     def make(login: str) -> DesktopWindow:
         user = log_in(login)
@@ -100,6 +104,7 @@ def desktop_for(
             catalog.all_registries(),
             catalog.MENU_ORDER,
             lambda: settings.window_state,
+            now=clock.now,
         )
         qtbot.addWidget(window)
         window.show()
