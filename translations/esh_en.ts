@@ -956,7 +956,7 @@ Try starting it again?</translation>
     </message>
     <message>
         <location filename="../registries/journal/window.py" line="143"/>
-        <location filename="../registries/journal/window.py" line="585"/>
+        <location filename="../registries/journal/window.py" line="620"/>
         <source>Журнал на урок</source>
         <translation>Lesson journal</translation>
     </message>
@@ -1041,77 +1041,97 @@ Try starting it again?</translation>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="517"/>
+        <location filename="../registries/journal/window.py" line="521"/>
+        <source>Урок еще не наступил.</source>
+        <translation>The lesson has not come yet.</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="537"/>
         <source>Выбор темы КТП</source>
         <translation>Choose a thematic plan topic</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="521"/>
+        <location filename="../registries/journal/window.py" line="541"/>
         <source>Для группы по этому предмету нет КТП.</source>
         <translation>The group has no thematic plan for this subject.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="586"/>
+        <location filename="../registries/journal/window.py" line="593"/>
+        <source>Запись об уроке сохранена.</source>
+        <translation>The lesson record is saved.</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="621"/>
         <source>Сохранить изменения?</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="663"/>
+        <location filename="../registries/journal/window.py" line="712"/>
+        <source>Урок закончился, онлайн-урок не создан</source>
+        <translation>The lesson is over; no online lesson was created</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="714"/>
         <source>Не создан</source>
         <translation>Not created</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="666"/>
+        <location filename="../registries/journal/window.py" line="718"/>
         <source>Начнется в {time}</source>
         <translation>Starts at {time}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="667"/>
+        <location filename="../registries/journal/window.py" line="719"/>
         <source>Идет</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="668"/>
+        <location filename="../registries/journal/window.py" line="720"/>
         <source>Завершен</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="669"/>
+        <location filename="../registries/journal/window.py" line="721"/>
         <source>Ошибка: {reason}</source>
         <translation>Error: {reason}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="692"/>
+        <location filename="../registries/journal/window.py" line="746"/>
+        <source>Урок уже закончился: онлайн-урок не создать.</source>
+        <translation>The lesson is already over: an online lesson cannot be created.</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="754"/>
         <source>Чтобы создать онлайн-урок, учетная запись должна быть привязана к учебному аккаунту Сферум.</source>
         <translation>To create an online lesson, your account must be linked to a Sferum education account.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="702"/>
+        <location filename="../registries/journal/window.py" line="764"/>
         <source>Привязать аккаунт к Сферум</source>
         <translation>Link account to Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="726"/>
+        <location filename="../registries/journal/window.py" line="788"/>
         <source>Для группы нет предметного чата. Создать его?</source>
         <translation>The group has no subject chat. Create it?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="794"/>
-        <source>Онлайн-урок начнется в {time}</source>
-        <translation>The online lesson starts at {time}</translation>
+        <location filename="../registries/journal/window.py" line="857"/>
+        <source>Онлайн-урок начнется в {time}.</source>
+        <translation>The online lesson starts at {time}.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="799"/>
+        <location filename="../registries/journal/window.py" line="862"/>
         <source>Онлайн-урок завершен.</source>
         <translation>The online lesson has finished.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="804"/>
+        <location filename="../registries/journal/window.py" line="867"/>
         <source>Онлайн-урок не начался из-за ошибки.</source>
         <translation>The online lesson did not start because of an error.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="814"/>
+        <location filename="../registries/journal/window.py" line="877"/>
         <source>Завершить онлайн-урок?</source>
         <translation>End the online lesson?</translation>
     </message>
@@ -1141,7 +1161,7 @@ Try starting it again?</translation>
         <translation>Add to the register</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="450"/>
+        <location filename="../registries/journal/window.py" line="465"/>
         <source>{number} урок, {start}–{end}</source>
         <translation>lesson {number}, {start}–{end}</translation>
     </message>
@@ -1375,13 +1395,13 @@ Try starting it again?</translation>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="591"/>
+        <location filename="../registries/journal/window.py" line="626"/>
         <location filename="../registries/base/messages.py" line="41"/>
         <source>Да</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="592"/>
+        <location filename="../registries/journal/window.py" line="627"/>
         <location filename="../registries/base/messages.py" line="42"/>
         <source>Нет</source>
         <translation>No</translation>
@@ -1392,7 +1412,7 @@ Try starting it again?</translation>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="691"/>
+        <location filename="../registries/journal/window.py" line="753"/>
         <location filename="../registries/base/messages.py" line="52"/>
         <location filename="../registries/base/messages.py" line="107"/>
         <source>Внимание</source>
@@ -1410,8 +1430,8 @@ Try starting it again?</translation>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="593"/>
-        <location filename="../registries/journal/window.py" line="705"/>
+        <location filename="../registries/journal/window.py" line="628"/>
+        <location filename="../registries/journal/window.py" line="767"/>
         <location filename="../registries/base/messages.py" line="111"/>
         <source>Отмена</source>
         <translation>Cancel</translation>

@@ -6,9 +6,10 @@ administration may too. Others (other teachers included) do not see it.
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import Subquery
 
 from backend.clock import Clock
 from backend.contract import types as t
@@ -51,21 +52,46 @@ def _topic(row: m.KtpTopic) -> t.KtpTopic:
     )
 
 
-def _suggested_topic(session: Session, lesson: m.Lesson) -> int | None:
-    """The first topic of the group's КТП in this subject that no other lesson is bound to."""
-    bound = select(m.LessonRecord.ktp_topic_id).where(
-        m.LessonRecord.ktp_topic_id.is_not(None), m.LessonRecord.lesson_id != lesson.id
+def _bound_elsewhere(lesson: m.Lesson) -> Subquery:
+    """How many other lessons each КТП topic is bound to."""
+    return (
+        select(m.LessonRecord.ktp_topic_id, func.count().label("lessons"))
+        .where(m.LessonRecord.ktp_topic_id.is_not(None), m.LessonRecord.lesson_id != lesson.id)
+        .group_by(m.LessonRecord.ktp_topic_id)
+        .subquery()
     )
+
+
+def _suggested_topic(session: Session, lesson: m.Lesson) -> int | None:
+    """The first topic of the group's КТП in this subject that still has hours left: a topic
+    of N hours is taught in N lessons."""
+    bound = _bound_elsewhere(lesson)
     return session.scalar(
         select(m.KtpTopic.id)
+        .outerjoin(bound, bound.c.ktp_topic_id == m.KtpTopic.id)
         .where(
             m.KtpTopic.group_id == lesson.group_id,
             m.KtpTopic.subject_id == lesson.subject_id,
-            m.KtpTopic.id.not_in(bound),
+            func.coalesce(bound.c.lessons, 0) < m.KtpTopic.hours,
         )
         .order_by(m.KtpTopic.number)
         .limit(1)
     )
+
+
+def _topic_taken_by(session: Session, lesson: m.Lesson, topic: m.KtpTopic) -> str | None:
+    """Why `topic` cannot be bound to `lesson`: its hours are taken by other lessons."""
+    others = session.execute(
+        select(m.Lesson.date, m.Lesson.number)
+        .join(m.LessonRecord, m.LessonRecord.lesson_id == m.Lesson.id)
+        .where(m.LessonRecord.ktp_topic_id == topic.id, m.Lesson.id != lesson.id)
+        .order_by(m.Lesson.date, m.Lesson.number)
+    ).all()
+    if len(others) < topic.hours:
+        return None
+    lessons = ", ".join(f"{day:%d.%m.%Y} ({number} урок)" for day, number in others)
+    where = "уроку" if len(others) == 1 else "урокам"
+    return f"Тема уже привязана к {where} {lessons}. Выберите другую тему."
 
 
 def _view(session: Session, user: t.CurrentUser, lesson: m.Lesson) -> t.LessonRecord:
@@ -116,10 +142,14 @@ def save_lesson_record(
             or topic.subject_id != lesson.subject_id
         ):
             errors["topic_id"] = "Выберите тему из КТП группы по этому предмету."
+        elif (taken := _topic_taken_by(session, lesson, topic)) is not None:
+            errors["topic_id"] = taken
     if change.work_type is not None and change.work_type not in t.WORK_TYPES:
         errors["work_type"] = "Выберите вид работы из списка."
+    if change.conducted and lesson.date > clock.now().date():
+        errors["conducted"] = "Урок еще не наступил: отметить его проведенным можно в день урока."
     if errors:
-        raise ValidationFailed("Проверьте правильность заполнения полей.", errors)
+        raise ValidationFailed(next(iter(errors.values())), errors)
     now = utc_naive(clock.now())
     record = session.get(m.LessonRecord, lesson.id)
     if record is None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -79,7 +79,7 @@ def lesson_columns() -> list[Column[Lesson]]:
             96,
         ),
         Column(translate("JournalWindow", "Класс/Группа"), lambda x: x.group_name, None, 120),
-        Column(translate("JournalWindow", "Предмет"), lambda x: x.subject_name, None, 160),
+        Column(translate("JournalWindow", "Предмет"), lambda x: x.subject_name, None, 140),
     ]
 
 
@@ -300,7 +300,10 @@ class JournalWindow(QWidget):
         self.save_button = QPushButton(translate("JournalWindow", "Добавить в журнал"), tab)
         self.save_button.setObjectName("addToJournalButton")
         self.save_button.clicked.connect(self.save)
+        self.saved_label = QLabel(tab)
+        self.saved_label.setObjectName("recordSavedLabel")
         bottom = QHBoxLayout()
+        bottom.addWidget(self.saved_label)
         bottom.addStretch(1)
         bottom.addWidget(self.save_button)
 
@@ -360,6 +363,9 @@ class JournalWindow(QWidget):
             self._quiet = False
 
     def reload(self) -> None:
+        """Read the day again, staying on the lesson shown (if it is still that day's)."""
+        if self._keep_lesson_id is None and self.current is not None:
+            self._keep_lesson_id = self.current.id
         self.tasks.cancel_all()
         self.tasks.start(self._load(self.date))
 
@@ -367,21 +373,28 @@ class JournalWindow(QWidget):
         lessons = await self.context.backend.timetable(
             day, day, teacher_id=self.context.user.employee_id
         )
-        keep = self._keep_lesson_id if self._keep_lesson_id is not None else None
+        keep = self._keep_lesson_id
         self._keep_lesson_id = None
+        row = next((r for r, x in enumerate(lessons) if x.id == keep), None)
+        if row is None:
+            row = self._first_row(day, lessons)
         self._quiet = True
         try:
             self.model.set_records(lessons)
+            if lessons:
+                self.table.selectRow(row)
         finally:
             self._quiet = False
         self.empty_label.setVisible(not lessons)
-        row = next((r for r, x in enumerate(lessons) if x.id == keep), 0)
-        if lessons:
-            self.table.selectRow(row)
-            self._show_selected()  # also when the same row stays selected
-        else:
-            self._show_selected()
+        self._show_selected()  # once, also when the same lesson stays selected
         self.loaded.emit()
+
+    def _first_row(self, day: dt.date, lessons: list[Lesson]) -> int:
+        """Today: the lesson under way or the next one; another day: its first lesson."""
+        now = self.context.now()
+        if day != now.date():
+            return 0
+        return next((r for r, x in enumerate(lessons) if x.ends_at > now.time()), 0)
 
     def selected_lesson(self) -> Lesson | None:
         rows = self.table.selectionModel().selectedRows()
@@ -431,6 +444,7 @@ class JournalWindow(QWidget):
         self.record_tasks.cancel_all()
         self.poll_tasks.cancel_all()
         self.journal_model.set_records([])
+        self.saved_label.clear()
         self._show_lesson()
         if lesson is not None:
             self.record_tasks.start(self._load_record(lesson))
@@ -496,14 +510,19 @@ class JournalWindow(QWidget):
         self.topic_label.setText(topic_text(self.topic) if self.current is not None else "")
         self.bind_button.setVisible(self.topic is None)
         self.unbind_button.setVisible(self.topic is not None)
-        for widget in (
-            self.bind_button,
-            self.unbind_button,
-            self.work_type_combo,
-            self.conducted_check,
-        ):
+        for widget in (self.bind_button, self.unbind_button, self.work_type_combo):
             widget.setEnabled(editable)
+        to_come = self.current is not None and self.current.date > self.context.now().date()
+        # A lesson of a day to come cannot be conducted yet (a wrong tick can still be undone).
+        self.conducted_check.setEnabled(
+            editable and (not to_come or self.conducted_check.isChecked())
+        )
+        self.conducted_check.setToolTip(
+            translate("JournalWindow", "Урок еще не наступил.") if to_come else ""
+        )
         self.save_button.setEnabled(editable and not self._saving)
+        if self.has_changes():
+            self.saved_label.clear()
         self._update_online_buttons()
 
     def bind_topic(self) -> None:
@@ -571,6 +590,7 @@ class JournalWindow(QWidget):
             self._update_lesson_tab()
         if self.current is not None and self.current.id == lesson.id:
             self._show_record(saved)
+            self.saved_label.setText(translate("JournalWindow", "Запись об уроке сохранена."))
         self.current = saved.lesson if self.current is not None else None
         self._keep_lesson_id = lesson.id
         self.reload()
@@ -581,6 +601,20 @@ class JournalWindow(QWidget):
     async def _settle_then(self, go_on: Callable[[], None], stay: Callable[[], None]) -> None:
         """Unsaved changes: «Сохранить изменения?» — «Да» saves, «Нет» drops them, «Отмена»
         stays where the user was."""
+        role = await _answer(self._unsaved_changes_box())
+        if role == QMessageBox.ButtonRole.YesRole:
+            if not await self._save():
+                stay()
+                return
+        elif role == QMessageBox.ButtonRole.NoRole:
+            if self.record is not None:
+                self._show_record(self.record)
+        else:
+            stay()
+            return
+        go_on()
+
+    def _unsaved_changes_box(self) -> QMessageBox:
         box = QMessageBox(
             QMessageBox.Icon.Question,
             translate("JournalWindow", "Журнал на урок"),
@@ -593,18 +627,30 @@ class JournalWindow(QWidget):
         box.addButton(translate("Messages", "Нет"), QMessageBox.ButtonRole.NoRole)
         box.addButton(translate("Messages", "Отмена"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes)
-        role = await _answer(box)
-        if role == QMessageBox.ButtonRole.YesRole:
-            if not await self._save():
-                stay()
-                return
-        elif role == QMessageBox.ButtonRole.NoRole:
+        return box
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing with unsaved changes asks first; «Да» saves, then closes."""
+        if not self.has_changes():
+            super().closeEvent(event)
+            return
+        box = self._unsaved_changes_box()
+        box.exec()  # a close must be answered now: the window manager waits for it
+        clicked = box.clickedButton()
+        role = box.buttonRole(clicked) if clicked is not None else QMessageBox.ButtonRole.RejectRole
+        box.deleteLater()
+        if role == QMessageBox.ButtonRole.NoRole:
             if self.record is not None:
                 self._show_record(self.record)
-        else:
-            stay()
+            super().closeEvent(event)
             return
-        go_on()
+        event.ignore()
+        if role == QMessageBox.ButtonRole.YesRole:
+            self.actions.start(self._save_then_close())
+
+    async def _save_then_close(self) -> None:
+        if await self._save():
+            close_window_of(self)
 
     # --- «Классный журнал» ----------------------------------------------------------------------
     async def _load_journal(self, lesson: Lesson) -> None:
@@ -655,13 +701,18 @@ class JournalWindow(QWidget):
         conference = self.conference
         lesson = self.current
         self.create_online_button.setVisible(lesson is not None and conference is None)
+        self.create_online_button.setEnabled(lesson is not None and not self._over(lesson))
         self.join_online_button.setVisible(conference is not None)
         self.end_online_button.setVisible(
             conference is not None and conference.status is ConferenceStatus.ACTIVE
         )
         self.end_online_button.setEnabled(conference is not None and conference.can_end)
         if conference is None:
-            self.online_label.setText(translate("JournalWindow", "Не создан"))
+            self.online_label.setText(
+                translate("JournalWindow", "Урок закончился, онлайн-урок не создан")
+                if lesson is not None and self._over(lesson)
+                else translate("JournalWindow", "Не создан")
+            )
             return
         texts = {
             ConferenceStatus.NEW: translate("JournalWindow", "Начнется в {time}"),
@@ -675,6 +726,10 @@ class JournalWindow(QWidget):
             )
         )
 
+    def _over(self, lesson: Lesson) -> bool:
+        now = self.context.now()
+        return dt.datetime.combine(lesson.date, lesson.ends_at, now.tzinfo) <= now
+
     def _local_time(self, moment: dt.datetime) -> str:
         return f"{moment.astimezone(self.context.now().tzinfo):%H:%M}"
 
@@ -685,6 +740,12 @@ class JournalWindow(QWidget):
 
     async def _create_online_lesson(self, lesson: Lesson) -> None:
         backend = self.context.backend
+        if self._over(lesson):  # the button was pressed just as the lesson ended
+            self._update_online_buttons()
+            await messages.inform_async(
+                self, translate("JournalWindow", "Урок уже закончился: онлайн-урок не создать.")
+            )
+            return
         link = await backend.sferum_link()
         if link.status is not SferumLinkStatus.LINKED:
             box = QMessageBox(
@@ -763,6 +824,7 @@ class JournalWindow(QWidget):
         if not shiboken6.isValid(window):
             return
         window.set_lesson(lesson)
+        window.mark_loaded()  # filled in for the user: closing it untouched asks nothing
         window.lesson_filled.emit()
         self.editor_prefilled.emit()
 
@@ -792,7 +854,7 @@ class JournalWindow(QWidget):
         elif conference.status is ConferenceStatus.NEW:
             await messages.inform_async(
                 self,
-                translate("JournalWindow", "Онлайн-урок начнется в {time}").format(
+                translate("JournalWindow", "Онлайн-урок начнется в {time}.").format(
                     time=self._local_time(conference.starts_at)
                 ),
             )

@@ -122,6 +122,84 @@ def test_a_topic_of_another_group_or_an_unknown_work_type_is_refused(
     assert run(backend.lesson_record(first.id)).version == 0
 
 
+def test_a_topic_taught_in_another_lesson_is_refused_and_not_suggested(
+    run: AsyncRunner, backend: Backend, clock: FixedClock
+) -> None:
+    lessons = _my_lessons(run, backend, clock, "uchitel")
+    first = lessons[0]
+    second = next(
+        x
+        for x in lessons
+        if x.id != first.id and (x.group_id, x.subject_id) == (first.group_id, first.subject_id)
+    )
+    topics = run(backend.list_ktp_topics(first.group_id, first.subject_id))
+    assert all(topic.hours == 1 for topic in topics[:2])
+    run(
+        backend.save_lesson_record(
+            LessonRecordUpdate(
+                lesson_id=first.id,
+                topic_id=topics[0].id,
+                work_type=None,
+                conducted=False,
+                version=0,
+            )
+        )
+    )
+    record = run(backend.lesson_record(second.id))
+    assert record.suggested_topic_id == topics[1].id
+    with pytest.raises(ValidationFailed) as error:
+        run(
+            backend.save_lesson_record(
+                LessonRecordUpdate(
+                    lesson_id=second.id,
+                    topic_id=topics[0].id,
+                    work_type=None,
+                    conducted=False,
+                    version=record.version,
+                )
+            )
+        )
+    assert error.value.field_errors["topic_id"] == (
+        f"Тема уже привязана к уроку {first.date:%d.%m.%Y} ({first.number} урок). "
+        "Выберите другую тему."
+    )
+    assert run(backend.lesson_record(second.id)).topic is None
+    # Its own topic stays bindable to the lesson that has it.
+    again = run(backend.lesson_record(first.id))
+    assert again.suggested_topic_id == topics[0].id
+    saved = run(
+        backend.save_lesson_record(
+            LessonRecordUpdate(
+                lesson_id=first.id,
+                topic_id=topics[0].id,
+                work_type=None,
+                conducted=True,
+                version=again.version,
+            )
+        )
+    )
+    assert saved.topic is not None
+    assert saved.topic.id == topics[0].id
+
+
+def test_a_lesson_of_a_day_to_come_cannot_be_marked_conducted(
+    run: AsyncRunner, backend: Backend, clock: FixedClock
+) -> None:
+    today = clock.now().date()
+    later = next(x for x in _my_lessons(run, backend, clock, "uchitel") if x.date > today)
+    change = LessonRecordUpdate(
+        lesson_id=later.id, topic_id=None, work_type=None, conducted=True, version=0
+    )
+    with pytest.raises(ValidationFailed) as error:
+        run(backend.save_lesson_record(change))
+    assert error.value.field_errors == {
+        "conducted": "Урок еще не наступил: отметить его проведенным можно в день урока."
+    }
+    planned = run(backend.save_lesson_record(dataclasses.replace(change, conducted=False)))
+    assert not planned.conducted
+    assert planned.version == 1
+
+
 def test_two_saves_of_one_lesson_the_second_is_told(
     run: AsyncRunner, backend: Backend, other_backend: Backend, clock: FixedClock
 ) -> None:

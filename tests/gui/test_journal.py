@@ -34,7 +34,8 @@ def test_the_journal_shows_the_teachers_lessons_of_the_day(
     assert {lesson.date for lesson in lessons} == {TODAY}
     assert {lesson.teacher_id for lesson in lessons} == {desktop.user.employee_id}
     assert [lesson.number for lesson in lessons] == sorted(lesson.number for lesson in lessons)
-    first = lessons[0]
+    first = window.current
+    assert first is not None
     assert window.class_label.text() == first.group_name
     assert window.subject_label.text() == first.subject_name
     assert window.topic_label.text() == "Урок не привязан к КТП"

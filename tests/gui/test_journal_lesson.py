@@ -14,9 +14,9 @@ from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QDate, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from backend.clock import FixedClock
 from backend.contract import (
@@ -246,16 +246,17 @@ def test_switching_lessons_with_unsaved_changes_asks(
         pytest.skip("one lesson only")
     first = window.current
     assert first is not None
+    other_row = 1 if _row_of(window.model, first.id) == 0 else 0
     window.conducted_check.setChecked(True)
     shown = click_message_box(qtbot, "Отмена")
-    window.table.selectRow(1)
+    window.table.selectRow(other_row)
     qtbot.waitUntil(lambda: shown != [])
     assert shown == ["Сохранить изменения?"]
     qtbot.waitUntil(lambda: window.selected_lesson() == first)
     assert window.conducted_check.isChecked(), "the change is kept"
 
     shown = click_message_box(qtbot, "Нет")
-    window.table.selectRow(1)
+    window.table.selectRow(other_row)
     qtbot.waitUntil(lambda: window.current is not None and window.current.id != first.id)
     assert shown == ["Сохранить изменения?"]
 
@@ -421,6 +422,7 @@ def test_the_first_lesson_goes_through_the_day_of_a_linked_teacher(
     )
     offered = {p.person_id for p in editor.members() if p.kind is ParticipantKind.STUDENT}
     assert offered == {s.person_id for s in students}
+    assert not editor.has_changes(), "filled in for the teacher: closing it would ask nothing"
     with qtbot.waitSignal(editor.saved, timeout=10000) as saved:
         editor.save_button.click()
     conference = saved.args[0]
@@ -437,7 +439,7 @@ def test_the_first_lesson_goes_through_the_day_of_a_linked_teacher(
     told = click_message_box(qtbot, "Ок")
     window.join_online_button.click()
     qtbot.waitUntil(lambda: told != [], timeout=10000)
-    assert told == [f"Онлайн-урок начнется в {lesson.starts_at:%H:%M}"]
+    assert told == [f"Онлайн-урок начнется в {lesson.starts_at:%H:%M}."]
     assert browser.opened == []
 
     # Its start time comes: the buttons follow by themselves; joining opens the call.
@@ -488,9 +490,99 @@ def test_a_teacher_sees_only_their_own_lessons(
         lessons = window.model.records()
         assert {x.teacher_id for x in lessons} == {desktop.user.employee_id}
         journal = window.journal_model.records()
-        assert {(x.group_id, x.subject_id) for x in journal} == {
-            (lessons[0].group_id, lessons[0].subject_id)
-        }
+        shown = window.current
+        assert shown is not None
+        assert {(x.group_id, x.subject_id) for x in journal} == {(shown.group_id, shown.subject_id)}
         seen[login] = {x.id for x in lessons}
         desktop.close()
     assert seen["uchitel"].isdisjoint(seen["klass"])
+
+
+def test_the_journal_opens_on_the_lesson_under_way_and_refreshing_stays_there(
+    qtbot: Any, clock: FixedClock, teacher_desktop: Callable[[str], DesktopWindow]
+) -> None:
+    window = _journal(qtbot, teacher_desktop("uchitel"))
+    now = clock.now().time()
+    lessons = window.model.records()
+    expected = next(x for x in lessons if x.ends_at > now)
+    assert window.current == expected, "at 10:00 the lesson under way or the next one"
+    other = next(x for x in lessons if x.id != expected.id)
+    _choose_lesson(qtbot, window, other)
+    window.conducted_check.setChecked(not window.conducted_check.isChecked())
+    assert window.has_changes()
+    shown = click_message_box(qtbot, "Отмена")
+    with qtbot.waitSignal(window.loaded, timeout=10000):
+        window.reload()  # «Обновить» / F5
+    assert window.current is not None
+    assert window.current.id == other.id
+    assert window.selected_lesson() == window.current
+    assert window.has_changes(), "the change is still on screen"
+    qtbot.wait(50)  # a box would have been found by now: the answerer polls every 20 ms
+    assert shown == []
+    assert QApplication.activeModalWidget() is None, "a question was left open"
+    window.conducted_check.setChecked(not window.conducted_check.isChecked())
+    assert not window.has_changes()
+
+
+def test_closing_with_unsaved_changes_asks_and_da_saves(
+    qtbot: Any, gui_backend: LocalBackend, teacher_desktop: Callable[[str], DesktopWindow]
+) -> None:
+    desktop = teacher_desktop("uchitel")
+    window = _journal(qtbot, desktop)
+    lesson = window.current
+    assert lesson is not None
+    window.conducted_check.setChecked(True)
+    close_button = next(b for b in window.findChildren(QPushButton) if b.text() == "Закрыть")
+
+    shown = click_message_box(qtbot, "Отмена")
+    close_button.click()
+    assert shown == ["Сохранить изменения?"]
+    assert desktop.windows.window("lesson_journal") is not None, "«Отмена» keeps it open"
+    assert window.conducted_check.isChecked()
+
+    shown = click_message_box(qtbot, "Да")
+    close_button.click()
+    assert shown == ["Сохранить изменения?"]
+    qtbot.waitUntil(lambda: desktop.windows.window("lesson_journal") is None, timeout=10000)
+    assert finish(qtbot, gui_backend.lesson_record(lesson.id)).conducted
+
+
+def test_a_lesson_that_is_over_offers_no_online_lesson_and_one_to_come_is_not_conducted_yet(
+    qtbot: Any, clock: FixedClock, teacher_desktop: Callable[[str], DesktopWindow]
+) -> None:
+    window = _journal(qtbot, teacher_desktop("uchitel"))
+    now = clock.now().time()
+    over = [x for x in window.model.records() if x.ends_at <= now]
+    if not over:
+        clock.advance(dt.timedelta(hours=8))  # every lesson of the day is over by 18:00
+        over = window.model.records()
+    _choose_lesson(qtbot, window, over[0])
+    qtbot.waitUntil(lambda: window.create_online_button.isVisible(), timeout=10000)
+    assert not window.create_online_button.isEnabled()
+    assert window.online_label.text() == "Урок закончился, онлайн-урок не создан"
+    assert window.conducted_check.isEnabled()
+
+    with qtbot.waitSignal(window.loaded, timeout=10000):
+        window.date_edit.setDate(QDate(TODAY + dt.timedelta(days=1)))
+    qtbot.waitUntil(lambda: window.record is not None, timeout=10000)
+    assert window.current is not None
+    assert window.current.date > TODAY
+    assert not window.conducted_check.isEnabled(), "a lesson of tomorrow is not conducted yet"
+    assert window.conducted_check.toolTip() == "Урок еще не наступил."
+    assert window.create_online_button.isEnabled()
+
+
+def test_closing_the_desktop_with_unsaved_changes_asks_too(
+    qtbot: Any, teacher_desktop: Callable[[str], DesktopWindow]
+) -> None:
+    desktop = teacher_desktop("uchitel")
+    window = _journal(qtbot, desktop)
+    window.conducted_check.setChecked(True)
+    shown = click_message_box(qtbot, "Отмена")
+    assert not desktop.close(), "«Отмена»: the desktop stays, the change too"
+    assert shown == ["Сохранить изменения?"]
+    assert window.conducted_check.isChecked()
+
+    shown = click_message_box(qtbot, "Нет")
+    assert desktop.close()
+    assert shown == ["Сохранить изменения?"]
