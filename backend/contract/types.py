@@ -354,6 +354,7 @@ class ChatSummary:
     version: int
     can_edit: bool  # for the logged-in user
     can_delete: bool  # for the logged-in user; never for default chats
+    group_id: int | None = None  # the group of a subject chat
 
 
 @dataclass(frozen=True, slots=True)

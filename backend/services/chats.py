@@ -322,6 +322,7 @@ def list_chats(
                 version=row_chat.version,
                 can_edit=may_edit,
                 can_delete=may_edit and not row_chat.kind.is_default,
+                group_id=row_chat.group_id,
             )
         )
     return t.Page(items=tuple(items), total=total, offset=page.offset)

@@ -779,11 +779,8 @@ class JournalWindow(QWidget):
         backend = self.context.backend
         page = await backend.list_chats(PageRequest(limit=MAX_PAGE_SIZE))
         for summary in page.items:
-            if summary.kind is not ChatKind.SUBJECT:
-                continue
-            chat = await backend.chat(summary.id)
-            if chat.group_id == lesson.group_id:
-                return chat.id
+            if summary.kind is ChatKind.SUBJECT and summary.group_id == lesson.group_id:
+                return summary.id
         if not await messages.ask_async(
             self, translate("JournalWindow", "Для группы нет предметного чата. Создать его?")
         ):

@@ -122,7 +122,10 @@ def test_a_subject_chat_gets_the_groups_students_and_its_teacher_as_admin(
         _chat_admin_name(run, backend),
     }
     assert saved.can_delete
-    assert any(c.title == "Математика 5А" and c.can_delete for c in all_chats(run, backend))
+    (listed,) = [c for c in all_chats(run, backend) if c.title == "Математика 5А"]
+    assert listed.can_delete
+    assert listed.group_id == group.id
+    assert {c.group_id for c in all_chats(run, backend) if c.kind is not ChatKind.SUBJECT} == {None}
 
 
 def test_a_subject_chat_needs_a_group_and_a_name(run: AsyncRunner, backend: Backend) -> None:
