@@ -535,6 +535,7 @@ class LocalBackend:
         date_from: dt.date,
         date_to: dt.date,
         statuses: Sequence[t.ConferenceStatus] = (),
+        lesson_id: int | None = None,
     ) -> t.Page[t.Conference]:
         return await self._user_call(
             "list_conferences",
@@ -542,6 +543,7 @@ class LocalBackend:
             date_from=date_from,
             date_to=date_to,
             statuses=tuple(statuses),
+            lesson_id=lesson_id,
         )
 
     async def conference(self, conference_id: int) -> t.Conference:

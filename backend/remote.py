@@ -342,6 +342,7 @@ class RemoteBackend:
         date_from: dt.date,
         date_to: dt.date,
         statuses: Sequence[t.ConferenceStatus] = (),
+        lesson_id: int | None = None,
     ) -> t.Page[t.Conference]:
         return await self._get(
             "/sferum/conferences",
@@ -351,6 +352,7 @@ class RemoteBackend:
             date_to=date_to.isoformat(),
             # None (no parameter) is every status, as an empty `statuses` is.
             status=[t.ConferenceStatus(status).value for status in statuses] or None,
+            lesson_id=lesson_id,
         )
 
     async def conference(self, conference_id: int) -> t.Conference:

@@ -215,9 +215,11 @@ class Backend(Protocol):
         date_from: dt.date,
         date_to: dt.date,
         statuses: Sequence[ConferenceStatus] = (),
+        lesson_id: int | None = None,
     ) -> Page[Conference]:
         """The «Видеоконференции» tab: conferences starting in [date_from, date_to] (school
-        time), of `statuses` (all when empty), of the chats the user sees."""
+        time), of `statuses` (all when empty), of the chats the user sees; with `lesson_id`,
+        only the online lessons of that lesson («Журнал на урок»)."""
         ...
 
     async def conference(self, conference_id: int) -> Conference:

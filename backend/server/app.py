@@ -389,6 +389,7 @@ def build_router(api: Api) -> APIRouter:
             list[t.ConferenceStatus] | None,
             Query(max_length=len(t.ConferenceStatus), description="Статусы; нет — все"),
         ] = None,
+        lesson_id: s.OptionalId = None,
     ) -> Any:
         return api.as_user(
             token,
@@ -397,6 +398,7 @@ def build_router(api: Api) -> APIRouter:
             date_from=date_from,
             date_to=date_to,
             statuses=tuple(dict.fromkeys(status or ())),
+            lesson_id=lesson_id,
         )
 
     @router.get("/lessons/{lesson_id}/record", response_model=t.LessonRecord, tags=["journal"])

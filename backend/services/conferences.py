@@ -229,6 +229,7 @@ def list_conferences(
     date_from: dt.date,
     date_to: dt.date,
     statuses: Sequence[t.ConferenceStatus] = (),
+    lesson_id: int | None = None,
 ) -> t.Page[t.Conference]:
     chats.require_registry(user)
     if date_to < date_from:
@@ -246,6 +247,8 @@ def list_conferences(
     ]
     if statuses:
         where.append(conference.status.in_(list(statuses)))
+    if lesson_id is not None:
+        where.append(conference.lesson_id == lesson_id)
     visible = _visible_chats(session, user)
     if visible is not None:
         where.append((conference.chat_id.in_(visible)) | (conference.created_by == user.account_id))

@@ -683,9 +683,12 @@ class JournalWindow(QWidget):
 
     async def _find_conference(self, lesson: Lesson) -> Conference | None:
         page = await self.context.backend.list_conferences(
-            PageRequest(limit=MAX_PAGE_SIZE), date_from=lesson.date, date_to=lesson.date
+            PageRequest(limit=MAX_PAGE_SIZE),
+            date_from=lesson.date,
+            date_to=lesson.date,
+            lesson_id=lesson.id,
         )
-        found = [c for c in page.items if c.lesson_id == lesson.id]
+        found = list(page.items)
         found.sort(key=lambda c: (_STATUS_RANK.get(c.status, 9), -c.id))
         return found[0] if found else None
 

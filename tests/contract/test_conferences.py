@@ -276,6 +276,25 @@ def test_an_online_lesson_in_a_subject_chat_needs_a_lesson_and_is_named_after_it
     )
     assert saved.subject_name == lesson.subject_name
     assert saved.class_name == lesson.class_name
+    # «Журнал на урок» asks for the online lessons of one lesson only.
+    call = run(
+        backend.save_conference(
+            ConferenceDraft(
+                **{
+                    **_fields(draft),
+                    "kind": ConferenceKind.CALL,
+                    "title": "Консультация",
+                    "starts_at": end + dt.timedelta(minutes=5),
+                    "ends_at": end + dt.timedelta(minutes=35),
+                }
+            )
+        )
+    )
+    day = {"date_from": lesson.date, "date_to": lesson.date}
+    everything = run(backend.list_conferences(PageRequest(), **day)).items
+    assert {saved.id, call.id} <= {c.id for c in everything}
+    of_lesson = run(backend.list_conferences(PageRequest(), **day, lesson_id=lesson.id)).items
+    assert [c.id for c in of_lesson] == [saved.id]
 
 
 def test_the_list_follows_the_period_and_the_status(
