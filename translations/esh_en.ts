@@ -1066,47 +1066,47 @@ Try starting it again?</translation>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="712"/>
+        <location filename="../registries/journal/window.py" line="715"/>
         <source>Урок закончился, онлайн-урок не создан</source>
         <translation>The lesson is over; no online lesson was created</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="714"/>
+        <location filename="../registries/journal/window.py" line="717"/>
         <source>Не создан</source>
         <translation>Not created</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="718"/>
+        <location filename="../registries/journal/window.py" line="721"/>
         <source>Начнется в {time}</source>
         <translation>Starts at {time}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="719"/>
+        <location filename="../registries/journal/window.py" line="722"/>
         <source>Идет</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="720"/>
+        <location filename="../registries/journal/window.py" line="723"/>
         <source>Завершен</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="721"/>
+        <location filename="../registries/journal/window.py" line="724"/>
         <source>Ошибка: {reason}</source>
         <translation>Error: {reason}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="746"/>
+        <location filename="../registries/journal/window.py" line="749"/>
         <source>Урок уже закончился: онлайн-урок не создать.</source>
         <translation>The lesson is already over: an online lesson cannot be created.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="754"/>
+        <location filename="../registries/journal/window.py" line="757"/>
         <source>Чтобы создать онлайн-урок, учетная запись должна быть привязана к учебному аккаунту Сферум.</source>
         <translation>To create an online lesson, your account must be linked to a Sferum education account.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="764"/>
+        <location filename="../registries/journal/window.py" line="767"/>
         <source>Привязать аккаунт к Сферум</source>
         <translation>Link account to Sferum</translation>
     </message>
@@ -1412,7 +1412,7 @@ Try starting it again?</translation>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="753"/>
+        <location filename="../registries/journal/window.py" line="756"/>
         <location filename="../registries/base/messages.py" line="52"/>
         <location filename="../registries/base/messages.py" line="107"/>
         <source>Внимание</source>
@@ -1431,7 +1431,7 @@ Try starting it again?</translation>
     </message>
     <message>
         <location filename="../registries/journal/window.py" line="628"/>
-        <location filename="../registries/journal/window.py" line="767"/>
+        <location filename="../registries/journal/window.py" line="770"/>
         <location filename="../registries/base/messages.py" line="111"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
@@ -1748,63 +1748,63 @@ Try starting it again?</translation>
 <context>
     <name>Registries</name>
     <message>
-        <location filename="../registries/journal/__init__.py" line="14"/>
+        <location filename="../registries/journal/__init__.py" line="13"/>
         <source>Журнал на урок</source>
         <translation>Lesson journal</translation>
     </message>
     <message>
-        <location filename="../registries/journal/__init__.py" line="17"/>
+        <location filename="../registries/journal/__init__.py" line="16"/>
         <source>Классный журнал</source>
         <translation>Class register</translation>
     </message>
     <message>
-        <location filename="../registries/journal/__init__.py" line="18"/>
+        <location filename="../registries/journal/__init__.py" line="17"/>
         <source>Журнал</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../registries/organisation/__init__.py" line="14"/>
+        <location filename="../registries/organisation/__init__.py" line="13"/>
         <source>Настройки организации</source>
         <translation>Organisation settings</translation>
     </message>
     <message>
-        <location filename="../registries/organisation/__init__.py" line="16"/>
+        <location filename="../registries/organisation/__init__.py" line="15"/>
         <source>Администрирование</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../registries/roster/__init__.py" line="16"/>
+        <location filename="../registries/roster/__init__.py" line="11"/>
         <location filename="../registries/sferum/__init__.py" line="21"/>
         <source>Реестры</source>
         <translation>Registries</translation>
     </message>
     <message>
-        <location filename="../registries/roster/__init__.py" line="21"/>
+        <location filename="../registries/roster/__init__.py" line="16"/>
         <source>Сотрудники</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../registries/roster/__init__.py" line="31"/>
+        <location filename="../registries/roster/__init__.py" line="26"/>
         <source>Ученики</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../registries/roster/__init__.py" line="41"/>
+        <location filename="../registries/roster/__init__.py" line="36"/>
         <source>Выпускники и отчисленные</source>
         <translation>Graduates and expelled</translation>
     </message>
     <message>
-        <location filename="../registries/roster/__init__.py" line="50"/>
+        <location filename="../registries/roster/__init__.py" line="45"/>
         <source>Родители</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../registries/roster/__init__.py" line="60"/>
+        <location filename="../registries/roster/__init__.py" line="55"/>
         <source>Классы</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../registries/timetable/__init__.py" line="15"/>
+        <location filename="../registries/timetable/__init__.py" line="14"/>
         <source>Расписание уроков</source>
         <translation>Timetable</translation>
     </message>

@@ -6,6 +6,7 @@ window per registry; a registry module only says what it is.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,6 +26,17 @@ TRANSLATION_CONTEXT = "Registries"
 def tr_registry(text: str) -> str:
     """Translate a title, menu folder or hint declared with QT_TRANSLATE_NOOP("Registries")."""
     return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
+
+
+def made_by(module: str, name: str) -> Callable[[RegistryContext], QWidget]:
+    """What opens a registry, imported from `module` when it is first opened: start-up then
+    loads only the windows it shows."""
+
+    def create(context: RegistryContext) -> QWidget:
+        make: Callable[[RegistryContext], QWidget] = getattr(importlib.import_module(module), name)
+        return make(context)
+
+    return create
 
 
 @dataclass(frozen=True)

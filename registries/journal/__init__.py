@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from backend.contract import Role
-from registries.base.declaration import RegistryDeclaration
-from registries.journal.window import JournalWindow
+from registries.base.declaration import RegistryDeclaration, made_by
 
 DECLARATIONS = (
     RegistryDeclaration(
@@ -18,7 +17,7 @@ DECLARATIONS = (
             QT_TRANSLATE_NOOP("Registries", "Журнал"),
         ),
         roles=frozenset({Role.TEACHER}),
-        create=JournalWindow,
+        create=made_by("registries.journal.window", "JournalWindow"),
         on_desktop=True,
         order=10,
     ),

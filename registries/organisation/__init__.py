@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from backend.contract import Role
-from registries.base.declaration import RegistryDeclaration
-from registries.organisation.settings_window import OrganisationSettingsWindow
+from registries.base.declaration import RegistryDeclaration, made_by
 
 DECLARATIONS = (
     RegistryDeclaration(
@@ -15,7 +14,7 @@ DECLARATIONS = (
         icon="settings",
         menu_path=(QT_TRANSLATE_NOOP("Registries", "Администрирование"),),
         roles=frozenset({Role.ORG_ADMIN}),
-        create=OrganisationSettingsWindow,
+        create=made_by("registries.organisation.settings_window", "OrganisationSettingsWindow"),
         dialog=True,
         order=10,
     ),

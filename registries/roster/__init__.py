@@ -6,12 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from backend.contract import Role
-from registries.base.declaration import RegistryDeclaration
-from registries.roster.classes import create_classes_registry
-from registries.roster.former_students import FormerStudentsRegistry
-from registries.roster.parents import create_parents_registry
-from registries.roster.staff import create_staff_registry
-from registries.roster.students import StudentsRegistry
+from registries.base.declaration import RegistryDeclaration, made_by
 
 REGISTRIES_FOLDER = QT_TRANSLATE_NOOP("Registries", "Реестры")
 
@@ -22,7 +17,7 @@ DECLARATIONS = (
         icon="staff",
         menu_path=(REGISTRIES_FOLDER,),
         roles=frozenset({Role.EMPLOYEE}),
-        create=create_staff_registry,
+        create=made_by("registries.roster.staff", "create_staff_registry"),
         on_desktop=True,
         order=10,
     ),
@@ -32,7 +27,7 @@ DECLARATIONS = (
         icon="students",
         menu_path=(REGISTRIES_FOLDER,),
         roles=frozenset({Role.EMPLOYEE}),
-        create=StudentsRegistry,
+        create=made_by("registries.roster.students", "StudentsRegistry"),
         on_desktop=True,
         order=20,
     ),
@@ -42,7 +37,7 @@ DECLARATIONS = (
         icon="graduates",
         menu_path=(REGISTRIES_FOLDER,),
         roles=frozenset({Role.EMPLOYEE}),
-        create=FormerStudentsRegistry,
+        create=made_by("registries.roster.former_students", "FormerStudentsRegistry"),
         order=25,
     ),
     RegistryDeclaration(
@@ -51,7 +46,7 @@ DECLARATIONS = (
         icon="parents",
         menu_path=(REGISTRIES_FOLDER,),
         roles=frozenset({Role.EMPLOYEE}),
-        create=create_parents_registry,
+        create=made_by("registries.roster.parents", "create_parents_registry"),
         on_desktop=True,
         order=30,
     ),
@@ -61,7 +56,7 @@ DECLARATIONS = (
         icon="classes",
         menu_path=(REGISTRIES_FOLDER,),
         roles=frozenset({Role.EMPLOYEE}),
-        create=create_classes_registry,
+        create=made_by("registries.roster.classes", "create_classes_registry"),
         order=35,
     ),
 )

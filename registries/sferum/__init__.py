@@ -12,8 +12,8 @@ from registries.base.declaration import (
     SFERUM_LINKED,
     SFERUM_NOT_LINKED,
     RegistryDeclaration,
+    made_by,
 )
-from registries.sferum import link_dialog, max_demo_window, registry, sferum_window, web_dialog
 
 # Everyone with an ЭШ account can link it: staff, students, parents.
 EVERYONE = frozenset({Role.EMPLOYEE, Role.STUDENT, Role.PARENT})
@@ -27,7 +27,7 @@ DECLARATIONS = (
         icon="sferum-link",
         menu_path=REGISTRIES,
         roles=EVERYONE,
-        create=link_dialog.create,
+        create=made_by("registries.sferum.link_dialog", "create"),
         on_desktop=True,
         dialog=True,
         order=50,
@@ -41,7 +41,7 @@ DECLARATIONS = (
         icon="sferum",
         menu_path=REGISTRIES,
         roles=STAFF,
-        create=registry.create,
+        create=made_by("registries.sferum.registry", "create"),
         on_desktop=True,
         order=50,
         shortcut_when=SFERUM_LINKED,
@@ -55,7 +55,7 @@ DECLARATIONS = (
         menu_path=REGISTRIES,
         roles=frozenset({Role.STUDENT, Role.PARENT}),
         hidden_from=STAFF,
-        create=sferum_window.create,
+        create=made_by("registries.sferum.sferum_window", "create"),
         on_desktop=True,
         order=50,
         shown_when=SFERUM_LINKED,
@@ -66,7 +66,7 @@ DECLARATIONS = (
         icon="sferum-web",
         menu_path=REGISTRIES,
         roles=EVERYONE,
-        create=web_dialog.create,
+        create=made_by("registries.sferum.web_dialog", "create"),
         on_desktop=True,
         dialog=True,
         order=51,
@@ -78,7 +78,7 @@ DECLARATIONS = (
         icon="max",
         menu_path=REGISTRIES,
         roles=EVERYONE,
-        create=max_demo_window.create,
+        create=made_by("registries.sferum.max_demo_window", "create"),
         on_desktop=True,
         order=90,
         shown_when=MAX_DEMO,

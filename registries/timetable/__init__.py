@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from backend.contract import Role
-from registries.base.declaration import RegistryDeclaration
+from registries.base.declaration import RegistryDeclaration, made_by
 from registries.roster import REGISTRIES_FOLDER
-from registries.timetable.window import TimetableRegistry
 
 DECLARATIONS = (
     RegistryDeclaration(
@@ -16,7 +15,7 @@ DECLARATIONS = (
         icon="timetable",
         menu_path=(REGISTRIES_FOLDER,),
         roles=frozenset({Role.EMPLOYEE, Role.STUDENT, Role.PARENT}),
-        create=TimetableRegistry,
+        create=made_by("registries.timetable.window", "TimetableRegistry"),
         on_desktop=True,
         order=40,
     ),
