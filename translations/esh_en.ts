@@ -956,212 +956,217 @@ Try starting it again?</translation>
     </message>
     <message>
         <location filename="../registries/journal/window.py" line="143"/>
-        <location filename="../registries/journal/window.py" line="620"/>
+        <location filename="../registries/journal/window.py" line="623"/>
         <source>Журнал на урок</source>
         <translation>Lesson journal</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="164"/>
+        <location filename="../registries/journal/window.py" line="165"/>
         <source>Предыдущий день</source>
         <translation>Previous day</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="175"/>
+        <location filename="../registries/journal/window.py" line="176"/>
         <source>Следующий день</source>
         <translation>Next day</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="178"/>
+        <location filename="../registries/journal/window.py" line="179"/>
         <source>Сегодня</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="183"/>
+        <location filename="../registries/journal/window.py" line="184"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="200"/>
+        <location filename="../registries/journal/window.py" line="201"/>
         <source>На выбранную дату уроков нет.</source>
         <translation>No lessons on the chosen date.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="211"/>
+        <location filename="../registries/journal/window.py" line="212"/>
         <source>Классный журнал</source>
         <translation>Class register</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="239"/>
+        <location filename="../registries/journal/window.py" line="240"/>
         <source>Привязать к КТП</source>
         <translation>Link to the thematic plan</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="242"/>
+        <location filename="../registries/journal/window.py" line="243"/>
         <source>Отвязать КТП</source>
         <translation>Unlink from the thematic plan</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="246"/>
+        <location filename="../registries/journal/window.py" line="247"/>
         <source>Создать онлайн-урок</source>
         <translation>Create online lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="251"/>
+        <location filename="../registries/journal/window.py" line="252"/>
         <source>Подключиться к онлайн-уроку</source>
         <translation>Join online lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="256"/>
+        <location filename="../registries/journal/window.py" line="257"/>
         <source>Завершить онлайн-урок</source>
         <translation>End online lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="284"/>
+        <location filename="../registries/journal/window.py" line="285"/>
         <source>Урок проведен</source>
         <translation>Lesson conducted</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="287"/>
+        <location filename="../registries/journal/window.py" line="288"/>
         <source>Класс/Группа:</source>
         <translation>Class/Group:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="288"/>
+        <location filename="../registries/journal/window.py" line="289"/>
         <source>Предмет:</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="289"/>
+        <location filename="../registries/journal/window.py" line="290"/>
         <source>Время:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="290"/>
+        <location filename="../registries/journal/window.py" line="291"/>
         <source>Тема:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="521"/>
+        <location filename="../registries/journal/window.py" line="526"/>
         <source>Урок еще не наступил.</source>
         <translation>The lesson has not come yet.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="537"/>
+        <location filename="../registries/journal/window.py" line="542"/>
         <source>Выбор темы КТП</source>
         <translation>Choose a thematic plan topic</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="541"/>
+        <location filename="../registries/journal/window.py" line="546"/>
         <source>Для группы по этому предмету нет КТП.</source>
         <translation>The group has no thematic plan for this subject.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="593"/>
+        <location filename="../registries/journal/window.py" line="599"/>
         <source>Запись об уроке сохранена.</source>
         <translation>The lesson record is saved.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="621"/>
+        <location filename="../registries/journal/window.py" line="624"/>
         <source>Сохранить изменения?</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="715"/>
+        <location filename="../registries/journal/window.py" line="640"/>
+        <source>Данные были изменены. Закрыть окно без сохранения изменений?</source>
+        <translation>The data has been changed. Close the window without saving the changes?</translation>
+    </message>
+    <message>
+        <location filename="../registries/journal/window.py" line="712"/>
         <source>Урок закончился, онлайн-урок не создан</source>
         <translation>The lesson is over; no online lesson was created</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="717"/>
+        <location filename="../registries/journal/window.py" line="714"/>
         <source>Не создан</source>
         <translation>Not created</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="721"/>
+        <location filename="../registries/journal/window.py" line="718"/>
         <source>Начнется в {time}</source>
         <translation>Starts at {time}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="722"/>
+        <location filename="../registries/journal/window.py" line="719"/>
         <source>Идет</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="723"/>
+        <location filename="../registries/journal/window.py" line="720"/>
         <source>Завершен</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="724"/>
+        <location filename="../registries/journal/window.py" line="721"/>
         <source>Ошибка: {reason}</source>
         <translation>Error: {reason}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="749"/>
-        <source>Урок уже закончился: онлайн-урок не создать.</source>
+        <location filename="../registries/journal/window.py" line="746"/>
+        <source>Урок уже закончился: создать онлайн-урок нельзя.</source>
         <translation>The lesson is already over: an online lesson cannot be created.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="757"/>
+        <location filename="../registries/journal/window.py" line="754"/>
         <source>Чтобы создать онлайн-урок, учетная запись должна быть привязана к учебному аккаунту Сферум.</source>
         <translation>To create an online lesson, your account must be linked to a Sferum education account.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="767"/>
+        <location filename="../registries/journal/window.py" line="764"/>
         <source>Привязать аккаунт к Сферум</source>
         <translation>Link account to Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="788"/>
+        <location filename="../registries/journal/window.py" line="785"/>
         <source>Для группы нет предметного чата. Создать его?</source>
         <translation>The group has no subject chat. Create it?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="857"/>
+        <location filename="../registries/journal/window.py" line="855"/>
         <source>Онлайн-урок начнется в {time}.</source>
         <translation>The online lesson starts at {time}.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="862"/>
+        <location filename="../registries/journal/window.py" line="860"/>
         <source>Онлайн-урок завершен.</source>
         <translation>The online lesson has finished.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="867"/>
+        <location filename="../registries/journal/window.py" line="865"/>
         <source>Онлайн-урок не начался из-за ошибки.</source>
         <translation>The online lesson did not start because of an error.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="877"/>
+        <location filename="../registries/journal/window.py" line="875"/>
         <source>Завершить онлайн-урок?</source>
         <translation>End the online lesson?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="210"/>
+        <location filename="../registries/journal/window.py" line="211"/>
         <source>Урок</source>
         <translation>Lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="218"/>
+        <location filename="../registries/journal/window.py" line="219"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="292"/>
+        <location filename="../registries/journal/window.py" line="293"/>
         <source>Основной вид работы на уроке:</source>
         <translation>Main type of work in the lesson:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="298"/>
+        <location filename="../registries/journal/window.py" line="299"/>
         <source>Онлайн-урок:</source>
         <translation>Online lesson:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="300"/>
+        <location filename="../registries/journal/window.py" line="301"/>
         <source>Добавить в журнал</source>
         <translation>Add to the register</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="465"/>
+        <location filename="../registries/journal/window.py" line="470"/>
         <source>{number} урок, {start}–{end}</source>
         <translation>lesson {number}, {start}–{end}</translation>
     </message>
@@ -1395,13 +1400,13 @@ Try starting it again?</translation>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="626"/>
+        <location filename="../registries/journal/window.py" line="629"/>
         <location filename="../registries/base/messages.py" line="41"/>
         <source>Да</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="627"/>
+        <location filename="../registries/journal/window.py" line="630"/>
         <location filename="../registries/base/messages.py" line="42"/>
         <source>Нет</source>
         <translation>No</translation>
@@ -1412,7 +1417,7 @@ Try starting it again?</translation>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="756"/>
+        <location filename="../registries/journal/window.py" line="753"/>
         <location filename="../registries/base/messages.py" line="52"/>
         <location filename="../registries/base/messages.py" line="107"/>
         <source>Внимание</source>
@@ -1430,8 +1435,8 @@ Try starting it again?</translation>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="628"/>
-        <location filename="../registries/journal/window.py" line="770"/>
+        <location filename="../registries/journal/window.py" line="631"/>
+        <location filename="../registries/journal/window.py" line="767"/>
         <location filename="../registries/base/messages.py" line="111"/>
         <source>Отмена</source>
         <translation>Cancel</translation>

@@ -1,7 +1,8 @@
 """«Журнал на урок»: a lesson's КТП topic, main work type and «Урок проведен».
 
 The lesson's teacher keeps the record; the organisation's administrators and the
-administration may too. Others (other teachers included) do not see it.
+administration may too. Others (other teachers included) do not read or change it; its topic
+and whether the lesson was conducted show in the timetable, as in a diary.
 """
 
 from __future__ import annotations
@@ -133,8 +134,11 @@ def save_lesson_record(
     session: Session, user: t.CurrentUser, clock: Clock, change: t.LessonRecordUpdate
 ) -> t.LessonRecord:
     lesson = _lesson(session, user, change.lesson_id)
+    record = session.get(m.LessonRecord, lesson.id)
     errors: dict[str, str] = {}
-    if change.topic_id is not None:
+    # Rules apply to what this save changes: an old record keeps saving its other fields.
+    topic_changes = change.topic_id != (record.ktp_topic_id if record is not None else None)
+    if change.topic_id is not None and topic_changes:
         topic = session.get(m.KtpTopic, change.topic_id)
         if (
             topic is None
@@ -146,12 +150,12 @@ def save_lesson_record(
             errors["topic_id"] = taken
     if change.work_type is not None and change.work_type not in t.WORK_TYPES:
         errors["work_type"] = "Выберите вид работы из списка."
-    if change.conducted and lesson.date > clock.now().date():
+    newly_conducted = change.conducted and not (record is not None and record.conducted)
+    if newly_conducted and lesson.date > clock.now().date():
         errors["conducted"] = "Урок еще не наступил: отметить его проведенным можно в день урока."
     if errors:
         raise ValidationFailed(next(iter(errors.values())), errors)
     now = utc_naive(clock.now())
-    record = session.get(m.LessonRecord, lesson.id)
     if record is None:
         if change.version != 0:
             raise Conflict(STALE)

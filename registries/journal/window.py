@@ -150,6 +150,7 @@ class JournalWindow(QWidget):
         self.record: LessonRecord | None = None  # as saved
         self.topic: KtpTopic | None = None  # as edited
         self.conference: Conference | None = None
+        self.conference_lesson_id: int | None = None  # whose conference was looked up last
         self.picker: RecordPicker[KtpTopic] | None = None
         self.edit_window: QWidget | None = None
         self._keep_lesson_id: int | None = None
@@ -416,8 +417,11 @@ class JournalWindow(QWidget):
             return
         lesson = self.selected_lesson()
         if lesson is not None and self.current is not None and lesson.id == self.current.id:
-            self.current = lesson  # the same lesson, reread (e.g. conducted now)
+            self.current = lesson  # the same lesson, read again (e.g. conducted now)
             self._show_lesson()
+            if not self.has_changes():  # what the teacher is typing stays on screen
+                self.record_tasks.start(self._load_record(lesson))
+            self.record_tasks.start(self._load_journal(lesson))
             return
         if self.has_changes():
             previous = self.current.id if self.current is not None else None
@@ -441,6 +445,7 @@ class JournalWindow(QWidget):
         self.record = None
         self.topic = None
         self.conference = None
+        self.conference_lesson_id = None
         self.record_tasks.cancel_all()
         self.poll_tasks.cancel_all()
         self.journal_model.set_records([])
@@ -589,12 +594,10 @@ class JournalWindow(QWidget):
             self._saving = False
             self._update_lesson_tab()
         if self.current is not None and self.current.id == lesson.id:
+            self.current = saved.lesson
             self._show_record(saved)
             self.saved_label.setText(translate("JournalWindow", "Запись об уроке сохранена."))
-        self.current = saved.lesson if self.current is not None else None
-        self._keep_lesson_id = lesson.id
-        self.reload()
-        self.record_tasks.start(self._load_journal(lesson))
+        self.reload()  # the list's bold and «Классный журнал» follow
         self.record_saved.emit()
         return True
 
@@ -630,27 +633,20 @@ class JournalWindow(QWidget):
         return box
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing with unsaved changes asks first; «Да» saves, then closes."""
-        if not self.has_changes():
-            super().closeEvent(event)
+        """Closing with unsaved changes asks whether to drop them, as edit windows do (a close
+        must be answered at once, so there is no saving on the way out)."""
+        if self.has_changes() and not messages.ask(
+            self,
+            translate(
+                "JournalWindow",
+                "Данные были изменены. Закрыть окно без сохранения изменений?",
+            ),
+        ):
+            event.ignore()
             return
-        box = self._unsaved_changes_box()
-        box.exec()  # a close must be answered now: the window manager waits for it
-        clicked = box.clickedButton()
-        role = box.buttonRole(clicked) if clicked is not None else QMessageBox.ButtonRole.RejectRole
-        box.deleteLater()
-        if role == QMessageBox.ButtonRole.NoRole:
-            if self.record is not None:
-                self._show_record(self.record)
-            super().closeEvent(event)
-            return
-        event.ignore()
-        if role == QMessageBox.ButtonRole.YesRole:
-            self.actions.start(self._save_then_close())
-
-    async def _save_then_close(self) -> None:
-        if await self._save():
-            close_window_of(self)
+        if self.record is not None:
+            self._show_record(self.record)  # dropped: a second close asks nothing
+        super().closeEvent(event)
 
     # --- «Классный журнал» ----------------------------------------------------------------------
     async def _load_journal(self, lesson: Lesson) -> None:
@@ -697,6 +693,7 @@ class JournalWindow(QWidget):
         if self.current is None or self.current.id != lesson.id:
             return
         self.conference = conference
+        self.conference_lesson_id = lesson.id
         self._update_online_buttons()
         self.conference_checked.emit()
 
@@ -746,7 +743,7 @@ class JournalWindow(QWidget):
         if self._over(lesson):  # the button was pressed just as the lesson ended
             self._update_online_buttons()
             await messages.inform_async(
-                self, translate("JournalWindow", "Урок уже закончился: онлайн-урок не создать.")
+                self, translate("JournalWindow", "Урок уже закончился: создать онлайн-урок нельзя.")
             )
             return
         link = await backend.sferum_link()
@@ -846,6 +843,7 @@ class JournalWindow(QWidget):
         conference = await self._find_conference(lesson)
         if self.current is not None and self.current.id == lesson.id:
             self.conference = conference
+            self.conference_lesson_id = lesson.id
             self._update_online_buttons()
         if conference is None:
             return
@@ -878,6 +876,7 @@ class JournalWindow(QWidget):
         ):
             return
         ended = await self.context.backend.end_conference(conference.id)
+        self.poll_tasks.cancel_all()  # a look taken before the end would show it still going
         if self.conference is not None and self.conference.id == ended.id:
             self.conference = ended
             self._update_online_buttons()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from backend.clock import FixedClock
 from backend.contract import (
     MAX_PAGE_SIZE,
+    WORK_TYPES,
     Backend,
     ChatDraft,
     ChatKind,
@@ -30,6 +31,7 @@ from backend.contract import (
     ConferenceStatus,
     CurrentUser,
     Lesson,
+    LessonRecordUpdate,
     PageRequest,
     ParticipantKind,
     SferumLinkStatus,
@@ -134,10 +136,7 @@ def _journal(qtbot: Any, desktop: DesktopWindow) -> JournalWindow:
 def _choose_lesson(qtbot: Any, window: JournalWindow, lesson: Lesson) -> None:
     window.table.selectRow(_row_of(window.model, lesson.id))
     qtbot.waitUntil(lambda: window.record is not None and window.record.lesson.id == lesson.id)
-    qtbot.waitUntil(
-        lambda: window.create_online_button.isVisible() or window.join_online_button.isVisible(),
-        timeout=10000,
-    )
+    qtbot.waitUntil(lambda: window.conference_lesson_id == lesson.id, timeout=10000)
 
 
 def _link_to_sferum(qtbot: Any, backend: LocalBackend, login: str) -> None:
@@ -267,8 +266,7 @@ def test_an_unlinked_teacher_is_told_to_link_the_account(
     desktop = teacher_desktop("uchitel")
     desktop.set_state(SFERUM_NOT_LINKED, True)  # what the link watcher finds for «uchitel»
     window = _journal(qtbot, desktop)
-    with qtbot.waitSignal(window.conference_checked, timeout=10000):
-        pass
+    qtbot.waitUntil(lambda: window.conference_lesson_id == window.record.lesson.id, timeout=10000)
     assert window.create_online_button.isVisible()
     assert window.create_online_button.text() == "Создать онлайн-урок"
     assert not window.join_online_button.isVisible()
@@ -499,7 +497,10 @@ def test_a_teacher_sees_only_their_own_lessons(
 
 
 def test_the_journal_opens_on_the_lesson_under_way_and_refreshing_stays_there(
-    qtbot: Any, clock: FixedClock, teacher_desktop: Callable[[str], DesktopWindow]
+    qtbot: Any,
+    gui_backend: LocalBackend,
+    clock: FixedClock,
+    teacher_desktop: Callable[[str], DesktopWindow],
 ) -> None:
     window = _journal(qtbot, teacher_desktop("uchitel"))
     now = clock.now().time()
@@ -508,23 +509,40 @@ def test_the_journal_opens_on_the_lesson_under_way_and_refreshing_stays_there(
     assert window.current == expected, "at 10:00 the lesson under way or the next one"
     other = next(x for x in lessons if x.id != expected.id)
     _choose_lesson(qtbot, window, other)
-    window.conducted_check.setChecked(not window.conducted_check.isChecked())
-    assert window.has_changes()
-    shown = click_message_box(qtbot, "Отмена")
-    with qtbot.waitSignal(window.loaded, timeout=10000):
+
+    # Saved on another PC meanwhile: «Обновить» stays on the lesson and shows it.
+    record = finish(qtbot, gui_backend.lesson_record(other.id))
+    change = LessonRecordUpdate(
+        lesson_id=other.id,
+        topic_id=None,
+        work_type=WORK_TYPES[2],
+        conducted=False,
+        version=record.version,
+    )
+    finish(qtbot, gui_backend.save_lesson_record(change))
+    with qtbot.waitSignal(window.record_loaded, timeout=10000):
         window.reload()  # «Обновить» / F5
     assert window.current is not None
     assert window.current.id == other.id
     assert window.selected_lesson() == window.current
-    assert window.has_changes(), "the change is still on screen"
-    qtbot.wait(50)  # a box would have been found by now: the answerer polls every 20 ms
+    assert window.work_type_combo.currentText() == WORK_TYPES[2]
+
+    # A change of the teacher's own stays on screen, and nothing is asked.
+    window.conducted_check.setChecked(True)
+    assert window.has_changes()
+    shown = click_message_box(qtbot, "Отмена")
+    with qtbot.waitSignal(window.loaded, timeout=10000):
+        window.reload()
+    assert window.current.id == other.id
+    assert window.conducted_check.isChecked()
+    assert window.has_changes()
+    assert not window.actions.busy, "no question is on its way"
     assert shown == []
-    assert QApplication.activeModalWidget() is None, "a question was left open"
-    window.conducted_check.setChecked(not window.conducted_check.isChecked())
+    window.conducted_check.setChecked(False)
     assert not window.has_changes()
 
 
-def test_closing_with_unsaved_changes_asks_and_da_saves(
+def test_closing_with_unsaved_changes_asks_before_dropping_them(
     qtbot: Any, gui_backend: LocalBackend, teacher_desktop: Callable[[str], DesktopWindow]
 ) -> None:
     desktop = teacher_desktop("uchitel")
@@ -534,30 +552,28 @@ def test_closing_with_unsaved_changes_asks_and_da_saves(
     window.conducted_check.setChecked(True)
     close_button = next(b for b in window.findChildren(QPushButton) if b.text() == "Закрыть")
 
-    shown = click_message_box(qtbot, "Отмена")
+    shown = click_message_box(qtbot, "Нет")
     close_button.click()
-    assert shown == ["Сохранить изменения?"]
-    assert desktop.windows.window("lesson_journal") is not None, "«Отмена» keeps it open"
+    assert shown == ["Данные были изменены. Закрыть окно без сохранения изменений?"]
+    assert desktop.windows.window("lesson_journal") is not None, "«Нет» keeps it open"
     assert window.conducted_check.isChecked()
 
     shown = click_message_box(qtbot, "Да")
     close_button.click()
-    assert shown == ["Сохранить изменения?"]
+    assert shown == ["Данные были изменены. Закрыть окно без сохранения изменений?"]
     qtbot.waitUntil(lambda: desktop.windows.window("lesson_journal") is None, timeout=10000)
-    assert finish(qtbot, gui_backend.lesson_record(lesson.id)).conducted
+    assert not finish(qtbot, gui_backend.lesson_record(lesson.id)).conducted
 
 
 def test_a_lesson_that_is_over_offers_no_online_lesson_and_one_to_come_is_not_conducted_yet(
     qtbot: Any, clock: FixedClock, teacher_desktop: Callable[[str], DesktopWindow]
 ) -> None:
+    clock.set(clock.now().replace(hour=18))  # every lesson of the day is over
     window = _journal(qtbot, teacher_desktop("uchitel"))
-    now = clock.now().time()
-    over = [x for x in window.model.records() if x.ends_at <= now]
-    if not over:
-        clock.advance(dt.timedelta(hours=8))  # every lesson of the day is over by 18:00
-        over = window.model.records()
-    _choose_lesson(qtbot, window, over[0])
-    qtbot.waitUntil(lambda: window.create_online_button.isVisible(), timeout=10000)
+    lesson = window.current
+    assert lesson is not None
+    qtbot.waitUntil(lambda: window.conference_lesson_id == lesson.id, timeout=10000)
+    assert window.create_online_button.isVisible()
     assert not window.create_online_button.isEnabled()
     assert window.online_label.text() == "Урок закончился, онлайн-урок не создан"
     assert window.conducted_check.isEnabled()
@@ -578,11 +594,12 @@ def test_closing_the_desktop_with_unsaved_changes_asks_too(
     desktop = teacher_desktop("uchitel")
     window = _journal(qtbot, desktop)
     window.conducted_check.setChecked(True)
-    shown = click_message_box(qtbot, "Отмена")
-    assert not desktop.close(), "«Отмена»: the desktop stays, the change too"
-    assert shown == ["Сохранить изменения?"]
+    question = "Данные были изменены. Закрыть окно без сохранения изменений?"
+    shown = click_message_box(qtbot, "Нет")
+    assert not desktop.close(), "«Нет»: the desktop stays, the change too"
+    assert shown == [question]
     assert window.conducted_check.isChecked()
 
-    shown = click_message_box(qtbot, "Нет")
+    shown = click_message_box(qtbot, "Да")
     assert desktop.close()
-    assert shown == ["Сохранить изменения?"]
+    assert shown == [question]
