@@ -76,10 +76,10 @@ def lesson_columns() -> list[Column[Lesson]]:
             translate("JournalWindow", "Время"),
             lambda x: f"{x.starts_at:%H:%M}–{x.ends_at:%H:%M}",
             None,
-            96,
+            90,
         ),
-        Column(translate("JournalWindow", "Класс/Группа"), lambda x: x.group_name, None, 120),
-        Column(translate("JournalWindow", "Предмет"), lambda x: x.subject_name, None, 140),
+        Column(translate("JournalWindow", "Класс/Группа"), lambda x: x.group_name, None, 104),
+        Column(translate("JournalWindow", "Предмет"), lambda x: x.subject_name, None, 120),
     ]
 
 
