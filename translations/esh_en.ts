@@ -324,133 +324,133 @@ Press «OK» to continue or «Cancel» to return to the window.</translation>
         <translation>Sferum chat administrator: always takes part</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="270"/>
+        <location filename="../registries/sferum/conference_edit.py" line="278"/>
         <source>Видеоконференция сферума</source>
         <translation>Sferum video conference</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="294"/>
+        <location filename="../registries/sferum/conference_edit.py" line="303"/>
         <source>Выбрать чат</source>
         <translation>Choose a chat</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="297"/>
+        <location filename="../registries/sferum/conference_edit.py" line="306"/>
         <source>Выбрать урок из расписания</source>
         <translation>Choose a lesson from the timetable</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="299"/>
+        <location filename="../registries/sferum/conference_edit.py" line="308"/>
         <source>Убрать урок</source>
         <translation>Clear the lesson</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="313"/>
+        <location filename="../registries/sferum/conference_edit.py" line="322"/>
         <source>Наименование</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="318"/>
+        <location filename="../registries/sferum/conference_edit.py" line="327"/>
         <source>Тип</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="321"/>
+        <location filename="../registries/sferum/conference_edit.py" line="330"/>
         <source>Чат</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="323"/>
+        <location filename="../registries/sferum/conference_edit.py" line="332"/>
         <source>Урок</source>
         <translation>Lesson</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="326"/>
+        <location filename="../registries/sferum/conference_edit.py" line="335"/>
         <source>Дата начала</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="332"/>
+        <location filename="../registries/sferum/conference_edit.py" line="341"/>
         <source>Время начала</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="338"/>
+        <location filename="../registries/sferum/conference_edit.py" line="347"/>
         <source>Время окончания</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="445"/>
+        <location filename="../registries/sferum/conference_edit.py" line="459"/>
         <source>Видеоконференция не началась: {reason}</source>
         <translation>The video conference did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="513"/>
+        <location filename="../registries/sferum/conference_edit.py" line="527"/>
         <source>Для видеозвонка урок не указывается.</source>
         <translation>A video call has no lesson.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="515"/>
-        <location filename="../registries/sferum/conference_edit.py" line="531"/>
+        <location filename="../registries/sferum/conference_edit.py" line="529"/>
+        <location filename="../registries/sferum/conference_edit.py" line="545"/>
         <source>Сначала выберите чат.</source>
         <translation>Choose a chat first.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="538"/>
+        <location filename="../registries/sferum/conference_edit.py" line="552"/>
         <source>Урок из расписания</source>
         <translation>Lesson from the timetable</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="595"/>
+        <location filename="../registries/sferum/conference_edit.py" line="609"/>
         <source>Выбор чата</source>
         <translation>Choose a chat</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="599"/>
+        <location filename="../registries/sferum/conference_edit.py" line="613"/>
         <source>Нет доступных вам чатов.</source>
         <translation>There are no chats available to you.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="653"/>
+        <location filename="../registries/sferum/conference_edit.py" line="667"/>
         <source>Выбор урока</source>
         <translation>Choose a lesson</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="659"/>
+        <location filename="../registries/sferum/conference_edit.py" line="673"/>
         <source>В расписании чата нет уроков на ближайшие две недели.</source>
         <translation>The chat&apos;s timetable has no lessons in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="709"/>
+        <location filename="../registries/sferum/conference_edit.py" line="723"/>
         <source>Чат еще загружается.</source>
         <translation>The chat is still loading.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="711"/>
+        <location filename="../registries/sferum/conference_edit.py" line="725"/>
         <source>Выберите чат.</source>
         <translation>Choose a chat.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="713"/>
+        <location filename="../registries/sferum/conference_edit.py" line="727"/>
         <source>Для онлайн-урока в предметном чате выберите урок.</source>
         <translation>For an online lesson in a subject chat, choose a lesson.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="717"/>
+        <location filename="../registries/sferum/conference_edit.py" line="731"/>
         <source>Укажите наименование видеоконференции.</source>
         <translation>Enter the video conference name.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="722"/>
+        <location filename="../registries/sferum/conference_edit.py" line="736"/>
         <source>Время окончания должно быть позже времени начала.</source>
         <translation>The end time must be later than the start time.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="729"/>
+        <location filename="../registries/sferum/conference_edit.py" line="743"/>
         <source>Дата начала уже прошла.</source>
         <translation>The start date has already passed.</translation>
     </message>
     <message>
-        <location filename="../registries/sferum/conference_edit.py" line="731"/>
+        <location filename="../registries/sferum/conference_edit.py" line="745"/>
         <source>Время начала уже прошло.</source>
         <translation>The start time has already passed.</translation>
     </message>
@@ -912,266 +912,266 @@ Try starting it again?</translation>
 <context>
     <name>JournalWindow</name>
     <message>
-        <location filename="../registries/journal/window.py" line="74"/>
-        <location filename="../registries/journal/window.py" line="89"/>
-        <location filename="../registries/journal/window.py" line="97"/>
+        <location filename="../registries/journal/window.py" line="71"/>
+        <location filename="../registries/journal/window.py" line="86"/>
+        <location filename="../registries/journal/window.py" line="94"/>
         <source>№</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="76"/>
+        <location filename="../registries/journal/window.py" line="73"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="81"/>
+        <location filename="../registries/journal/window.py" line="78"/>
         <source>Класс/Группа</source>
         <translation>Class/Group</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="82"/>
+        <location filename="../registries/journal/window.py" line="79"/>
         <source>Предмет</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="88"/>
+        <location filename="../registries/journal/window.py" line="85"/>
         <source>Дата</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="90"/>
+        <location filename="../registries/journal/window.py" line="87"/>
         <source>Проведен</source>
         <translation>Conducted</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="91"/>
-        <location filename="../registries/journal/window.py" line="98"/>
+        <location filename="../registries/journal/window.py" line="88"/>
+        <location filename="../registries/journal/window.py" line="95"/>
         <source>Тема</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="99"/>
+        <location filename="../registries/journal/window.py" line="96"/>
         <source>Часы</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="143"/>
-        <location filename="../registries/journal/window.py" line="623"/>
+        <location filename="../registries/journal/window.py" line="117"/>
+        <location filename="../registries/journal/window.py" line="588"/>
         <source>Журнал на урок</source>
         <translation>Lesson journal</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="165"/>
+        <location filename="../registries/journal/window.py" line="138"/>
         <source>Предыдущий день</source>
         <translation>Previous day</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="176"/>
+        <location filename="../registries/journal/window.py" line="149"/>
         <source>Следующий день</source>
         <translation>Next day</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="179"/>
+        <location filename="../registries/journal/window.py" line="152"/>
         <source>Сегодня</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="184"/>
+        <location filename="../registries/journal/window.py" line="157"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="201"/>
+        <location filename="../registries/journal/window.py" line="174"/>
         <source>На выбранную дату уроков нет.</source>
         <translation>No lessons on the chosen date.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="212"/>
+        <location filename="../registries/journal/window.py" line="185"/>
         <source>Классный журнал</source>
         <translation>Class register</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="240"/>
+        <location filename="../registries/journal/window.py" line="213"/>
         <source>Привязать к КТП</source>
         <translation>Link to the thematic plan</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="243"/>
+        <location filename="../registries/journal/window.py" line="216"/>
         <source>Отвязать КТП</source>
         <translation>Unlink from the thematic plan</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="247"/>
+        <location filename="../registries/journal/window.py" line="220"/>
         <source>Создать онлайн-урок</source>
         <translation>Create online lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="252"/>
+        <location filename="../registries/journal/window.py" line="225"/>
         <source>Подключиться к онлайн-уроку</source>
         <translation>Join online lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="257"/>
+        <location filename="../registries/journal/window.py" line="230"/>
         <source>Завершить онлайн-урок</source>
         <translation>End online lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="285"/>
+        <location filename="../registries/journal/window.py" line="258"/>
         <source>Урок проведен</source>
         <translation>Lesson conducted</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="288"/>
+        <location filename="../registries/journal/window.py" line="261"/>
         <source>Класс/Группа:</source>
         <translation>Class/Group:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="289"/>
+        <location filename="../registries/journal/window.py" line="262"/>
         <source>Предмет:</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="290"/>
+        <location filename="../registries/journal/window.py" line="263"/>
         <source>Время:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="291"/>
+        <location filename="../registries/journal/window.py" line="264"/>
         <source>Тема:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="526"/>
+        <location filename="../registries/journal/window.py" line="493"/>
         <source>Урок еще не наступил.</source>
         <translation>The lesson has not come yet.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="542"/>
+        <location filename="../registries/journal/window.py" line="509"/>
         <source>Выбор темы КТП</source>
         <translation>Choose a thematic plan topic</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="546"/>
+        <location filename="../registries/journal/window.py" line="513"/>
         <source>Для группы по этому предмету нет КТП.</source>
         <translation>The group has no thematic plan for this subject.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="599"/>
+        <location filename="../registries/journal/window.py" line="566"/>
         <source>Запись об уроке сохранена.</source>
         <translation>The lesson record is saved.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="624"/>
+        <location filename="../registries/journal/window.py" line="582"/>
         <source>Сохранить изменения?</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="640"/>
+        <location filename="../registries/journal/window.py" line="607"/>
         <source>Данные были изменены. Закрыть окно без сохранения изменений?</source>
         <translation>The data has been changed. Close the window without saving the changes?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="712"/>
+        <location filename="../registries/journal/window.py" line="679"/>
         <source>Урок закончился, онлайн-урок не создан</source>
         <translation>The lesson is over; no online lesson was created</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="714"/>
+        <location filename="../registries/journal/window.py" line="681"/>
         <source>Не создан</source>
         <translation>Not created</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="718"/>
+        <location filename="../registries/journal/window.py" line="685"/>
         <source>Начнется в {time}</source>
         <translation>Starts at {time}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="719"/>
+        <location filename="../registries/journal/window.py" line="686"/>
         <source>Идет</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="720"/>
+        <location filename="../registries/journal/window.py" line="687"/>
         <source>Завершен</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="721"/>
+        <location filename="../registries/journal/window.py" line="688"/>
         <source>Ошибка: {reason}</source>
         <translation>Error: {reason}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="746"/>
+        <location filename="../registries/journal/window.py" line="713"/>
         <source>Урок уже закончился: создать онлайн-урок нельзя.</source>
         <translation>The lesson is already over: an online lesson cannot be created.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="754"/>
+        <location filename="../registries/journal/window.py" line="720"/>
         <source>Чтобы создать онлайн-урок, учетная запись должна быть привязана к учебному аккаунту Сферум.</source>
         <translation>To create an online lesson, your account must be linked to a Sferum education account.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="764"/>
+        <location filename="../registries/journal/window.py" line="727"/>
         <source>Привязать аккаунт к Сферум</source>
         <translation>Link account to Sferum</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="785"/>
+        <location filename="../registries/journal/window.py" line="751"/>
         <source>Для группы нет предметного чата. Создать его?</source>
         <translation>The group has no subject chat. Create it?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="855"/>
+        <location filename="../registries/journal/window.py" line="807"/>
         <source>Онлайн-урок начнется в {time}.</source>
         <translation>The online lesson starts at {time}.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="860"/>
+        <location filename="../registries/journal/window.py" line="812"/>
         <source>Онлайн-урок завершен.</source>
         <translation>The online lesson has finished.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="865"/>
+        <location filename="../registries/journal/window.py" line="817"/>
         <source>Онлайн-урок не начался из-за ошибки.</source>
         <translation>The online lesson did not start because of an error.</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="875"/>
+        <location filename="../registries/journal/window.py" line="827"/>
         <source>Завершить онлайн-урок?</source>
         <translation>End the online lesson?</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="211"/>
+        <location filename="../registries/journal/window.py" line="184"/>
         <source>Урок</source>
         <translation>Lesson</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="219"/>
+        <location filename="../registries/journal/window.py" line="192"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="293"/>
+        <location filename="../registries/journal/window.py" line="266"/>
         <source>Основной вид работы на уроке:</source>
         <translation>Main type of work in the lesson:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="299"/>
+        <location filename="../registries/journal/window.py" line="272"/>
         <source>Онлайн-урок:</source>
         <translation>Online lesson:</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="301"/>
+        <location filename="../registries/journal/window.py" line="274"/>
         <source>Добавить в журнал</source>
         <translation>Add to the register</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="470"/>
+        <location filename="../registries/journal/window.py" line="437"/>
         <source>{number} урок, {start}–{end}</source>
         <translation>lesson {number}, {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="105"/>
+        <location filename="../registries/journal/window.py" line="102"/>
         <source>Урок не привязан к КТП</source>
         <translation>The lesson is not linked to the thematic plan</translation>
     </message>
@@ -1396,17 +1396,18 @@ Try starting it again?</translation>
     <name>Messages</name>
     <message>
         <location filename="../registries/base/messages.py" line="38"/>
+        <location filename="../registries/base/messages.py" line="107"/>
         <source>Подтверждение</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="629"/>
+        <location filename="../registries/journal/window.py" line="584"/>
         <location filename="../registries/base/messages.py" line="41"/>
         <source>Да</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="630"/>
+        <location filename="../registries/journal/window.py" line="585"/>
         <location filename="../registries/base/messages.py" line="42"/>
         <source>Нет</source>
         <translation>No</translation>
@@ -1417,9 +1418,9 @@ Try starting it again?</translation>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="753"/>
+        <location filename="../registries/journal/window.py" line="733"/>
         <location filename="../registries/base/messages.py" line="52"/>
-        <location filename="../registries/base/messages.py" line="107"/>
+        <location filename="../registries/base/messages.py" line="127"/>
         <source>Внимание</source>
         <translation>Attention</translation>
     </message>
@@ -1430,14 +1431,14 @@ Try starting it again?</translation>
     </message>
     <message>
         <location filename="../registries/base/messages.py" line="60"/>
-        <location filename="../registries/base/messages.py" line="110"/>
+        <location filename="../registries/base/messages.py" line="130"/>
         <source>Ок</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../registries/journal/window.py" line="631"/>
-        <location filename="../registries/journal/window.py" line="767"/>
-        <location filename="../registries/base/messages.py" line="111"/>
+        <location filename="../registries/journal/window.py" line="586"/>
+        <location filename="../registries/journal/window.py" line="730"/>
+        <location filename="../registries/base/messages.py" line="131"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>

@@ -77,7 +77,13 @@ async def _shown(box: QMessageBox) -> QMessageBox.ButtonRole:
 
     def finished() -> None:
         if not future.done():
-            future.set_result(box.buttonRole(box.clickedButton()))
+            clicked = box.clickedButton()  # None: closed without a button (Esc)
+            role = (
+                box.buttonRole(clicked)
+                if clicked is not None
+                else QMessageBox.ButtonRole.RejectRole
+            )
+            future.set_result(role)
 
     box.finished.connect(finished)
     box.open()
@@ -86,6 +92,20 @@ async def _shown(box: QMessageBox) -> QMessageBox.ButtonRole:
     finally:
         if shiboken6.isValid(box):  # its parent may have been destroyed meanwhile
             box.deleteLater()
+
+
+async def choose_async(
+    parent: QWidget | None,
+    text: str,
+    buttons: list[tuple[str, QMessageBox.ButtonRole]],
+    *,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    title: str | None = None,
+) -> QMessageBox.ButtonRole:
+    """A question with buttons of its own (the first is the default): the role of the one
+    pressed, RejectRole when closed without one."""
+    box = _box(parent, icon, title or translate("Messages", "Подтверждение"), text, buttons)
+    return await _shown(box)
 
 
 async def ask_async(parent: QWidget | None, text: str, title: str | None = None) -> bool:

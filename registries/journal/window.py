@@ -3,11 +3,9 @@ type, «Урок проведен», online-lesson buttons) and the tab «Кла
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -36,7 +34,6 @@ from backend.contract import (
     ChatKind,
     ChatMemberChoice,
     Conference,
-    ConferenceKind,
     ConferenceStatus,
     Conflict,
     KtpTopic,
@@ -106,36 +103,13 @@ def topic_text(topic: KtpTopic | None) -> str:
     return f"{topic.number}. {topic.title}"
 
 
-async def _answer(box: QMessageBox) -> QMessageBox.ButtonRole:
-    """Open a message box without nesting an event loop; the role of the button pressed."""
-    future: asyncio.Future[QMessageBox.ButtonRole] = asyncio.get_running_loop().create_future()
-
-    def finished() -> None:
-        if not future.done():
-            clicked = box.clickedButton()
-            role = (
-                box.buttonRole(clicked)
-                if clicked is not None
-                else QMessageBox.ButtonRole.RejectRole
-            )
-            future.set_result(role)
-
-    box.finished.connect(finished)
-    box.open()
-    try:
-        return await future
-    finally:
-        if shiboken6.isValid(box):
-            box.deleteLater()
-
-
 class JournalWindow(QWidget):
     loaded = Signal()  # the day's lessons are in the list
     record_loaded = Signal()  # the tab «Урок» shows the chosen lesson's journal record
     record_saved = Signal()  # «Добавить в журнал» saved it
     journal_loaded = Signal()  # the tab «Классный журнал» is filled
     conference_checked = Signal()  # the online-lesson buttons follow the conference now
-    editor_prefilled = Signal()  # «Видеоконференция сферума: Добавление» is filled in
+    editor_prefilled = Signal()  # «Видеоконференция сферума: Добавление» shows the lesson
 
     def __init__(self, context: RegistryContext, *, today: dt.date | None = None) -> None:
         super().__init__()
@@ -153,7 +127,6 @@ class JournalWindow(QWidget):
         self.conference_lesson_id: int | None = None  # whose conference was looked up last
         self.picker: RecordPicker[KtpTopic] | None = None
         self.edit_window: QWidget | None = None
-        self._keep_lesson_id: int | None = None
         self._shown_date = today or context.now().date()
         self._quiet = False  # selection or date changes made by the window itself
         self._saving = False  # «Добавить в журнал» is on its way
@@ -365,8 +338,6 @@ class JournalWindow(QWidget):
 
     def reload(self) -> None:
         """Read the day again, staying on the lesson shown (if it is still that day's)."""
-        if self._keep_lesson_id is None and self.current is not None:
-            self._keep_lesson_id = self.current.id
         self.tasks.cancel_all()
         self.tasks.start(self._load(self.date))
 
@@ -374,8 +345,8 @@ class JournalWindow(QWidget):
         lessons = await self.context.backend.timetable(
             day, day, teacher_id=self.context.user.employee_id
         )
-        keep = self._keep_lesson_id
-        self._keep_lesson_id = None
+        # The lesson shown when the answer comes: the teacher may have moved on meanwhile.
+        keep = self.current.id if self.current is not None else None
         row = next((r for r, x in enumerate(lessons) if x.id == keep), None)
         if row is None:
             row = self._first_row(day, lessons)
@@ -427,15 +398,11 @@ class JournalWindow(QWidget):
             previous = self.current.id if self.current is not None else None
             self.actions.start(
                 self._settle_then(
-                    lambda: self._switch_after_asking(lesson),
+                    lambda: self._switch_to(lesson),
                     lambda: self._select_lesson(previous),
                 )
             )
             return
-        self._switch_to(lesson)
-
-    def _switch_after_asking(self, lesson: Lesson | None) -> None:
-        self._keep_lesson_id = lesson.id if lesson is not None else None  # a reload after saving
         self._switch_to(lesson)
 
     def _switch_to(self, lesson: Lesson | None) -> None:
@@ -597,14 +564,29 @@ class JournalWindow(QWidget):
             self.current = saved.lesson
             self._show_record(saved)
             self.saved_label.setText(translate("JournalWindow", "Запись об уроке сохранена."))
-        self.reload()  # the list's bold and «Классный журнал» follow
+        self._put_lesson(saved.lesson)
         self.record_saved.emit()
         return True
+
+    def _put_lesson(self, lesson: Lesson) -> None:
+        """A saved lesson's new state (bold, topic) in the day's list and in «Классный журнал»,
+        in place: selection and scrolling stay."""
+        for model in (self.model, self.journal_model):
+            model.update_records([lesson if x.id == lesson.id else x for x in model.records()])
 
     async def _settle_then(self, go_on: Callable[[], None], stay: Callable[[], None]) -> None:
         """Unsaved changes: «Сохранить изменения?» — «Да» saves, «Нет» drops them, «Отмена»
         stays where the user was."""
-        role = await _answer(self._unsaved_changes_box())
+        role = await messages.choose_async(
+            self,
+            translate("JournalWindow", "Сохранить изменения?"),
+            [
+                (translate("Messages", "Да"), QMessageBox.ButtonRole.YesRole),
+                (translate("Messages", "Нет"), QMessageBox.ButtonRole.NoRole),
+                (translate("Messages", "Отмена"), QMessageBox.ButtonRole.RejectRole),
+            ],
+            title=translate("JournalWindow", "Журнал на урок"),
+        )
         if role == QMessageBox.ButtonRole.YesRole:
             if not await self._save():
                 stay()
@@ -616,21 +598,6 @@ class JournalWindow(QWidget):
             stay()
             return
         go_on()
-
-    def _unsaved_changes_box(self) -> QMessageBox:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            translate("JournalWindow", "Журнал на урок"),
-            translate("JournalWindow", "Сохранить изменения?"),
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        box.setObjectName("messageBox")
-        yes = box.addButton(translate("Messages", "Да"), QMessageBox.ButtonRole.YesRole)
-        box.addButton(translate("Messages", "Нет"), QMessageBox.ButtonRole.NoRole)
-        box.addButton(translate("Messages", "Отмена"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(yes)
-        return box
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing with unsaved changes asks whether to drop them, as edit windows do (a close
@@ -748,25 +715,24 @@ class JournalWindow(QWidget):
             return
         link = await backend.sferum_link()
         if link.status is not SferumLinkStatus.LINKED:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                translate("Messages", "Внимание"),
+            role = await messages.choose_async(
+                self,
                 translate(
                     "JournalWindow",
                     "Чтобы создать онлайн-урок, учетная запись должна быть привязана к "
                     "учебному аккаунту Сферум.",
                 ),
-                QMessageBox.StandardButton.NoButton,
-                self,
+                [
+                    (
+                        translate("JournalWindow", "Привязать аккаунт к Сферум"),
+                        QMessageBox.ButtonRole.AcceptRole,
+                    ),
+                    (translate("Messages", "Отмена"), QMessageBox.ButtonRole.RejectRole),
+                ],
+                icon=QMessageBox.Icon.Warning,
+                title=translate("Messages", "Внимание"),
             )
-            box.setObjectName("messageBox")
-            link_button = box.addButton(
-                translate("JournalWindow", "Привязать аккаунт к Сферум"),
-                QMessageBox.ButtonRole.AcceptRole,
-            )
-            box.addButton(translate("Messages", "Отмена"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(link_button)
-            if await _answer(box) == QMessageBox.ButtonRole.AcceptRole:
+            if role == QMessageBox.ButtonRole.AcceptRole:
                 self.context.open_registry("sferum_link")
             return
         chat_id = await self._subject_chat(lesson)
@@ -803,27 +769,13 @@ class JournalWindow(QWidget):
             self.edit_window.raise_()
             self.edit_window.activateWindow()
             return
-        window = ConferenceEditWindow(self.context, None)
+        window = ConferenceEditWindow(self.context, online_lesson=(chat_id, lesson))
         self.edit_window = window
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.saved.connect(lambda _c: self._poll_now())
         window.finished.connect(self._editor_closed)
-        window.loaded.connect(lambda: self.actions.start(self._prefill(window, lesson, chat_id)))
+        window.loaded.connect(self.editor_prefilled)
         window.open()
-
-    async def _prefill(self, window: QWidget, lesson: Lesson, chat_id: int) -> None:
-        """Type «Онлайн-урок», the group's chat, the lesson (its date, times, default name)."""
-        from registries.sferum.conference_edit import ConferenceEditWindow
-
-        assert isinstance(window, ConferenceEditWindow)
-        window.kind_combo.setCurrentIndex(window.kind_combo.findData(ConferenceKind.LESSON.value))
-        await window.set_chat(chat_id)
-        if not shiboken6.isValid(window):
-            return
-        window.set_lesson(lesson)
-        window.mark_loaded()  # filled in for the user: closing it untouched asks nothing
-        window.lesson_filled.emit()
-        self.editor_prefilled.emit()
 
     def _editor_closed(self, _result: int = 0) -> None:
         self.edit_window = None

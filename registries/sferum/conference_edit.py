@@ -264,7 +264,15 @@ class ConferenceEditWindow(EditWindow):
     chat_filled = Signal()  # the chosen chat's participants are on the tabs
     lesson_filled = Signal()  # the chosen lesson's date and times are in the fields
 
-    def __init__(self, context: RegistryContext, conference_id: int | None = None) -> None:
+    def __init__(
+        self,
+        context: RegistryContext,
+        conference_id: int | None = None,
+        *,
+        online_lesson: tuple[int, Lesson] | None = None,
+    ) -> None:
+        """`online_lesson` (chat id, lesson): a new «Онлайн-урок» for that lesson, filled in
+        as if chosen — what «Создать онлайн-урок» of «Журнал на урок» opens."""
         super().__init__(
             context.desktop,
             entity=translate("ConferenceEditWindow", "Видеоконференция сферума"),
@@ -272,6 +280,7 @@ class ConferenceEditWindow(EditWindow):
         )
         self.context = context
         self._conference_id = conference_id
+        self._online_lesson = online_lesson
         self.conference: Conference | None = None
         self.chat: Chat | None = None
         self.lesson: Lesson | None = None
@@ -393,7 +402,12 @@ class ConferenceEditWindow(EditWindow):
 
     # --- loading ------------------------------------------------------------------------------
     async def _load(self) -> None:
-        if self._conference_id is None:
+        if self._online_lesson is not None:
+            chat_id, lesson = self._online_lesson
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(ConferenceKind.LESSON.value))
+            await self.set_chat(chat_id)
+            self.set_lesson(lesson)
+        elif self._conference_id is None:
             starts = next_quarter_hour(self.now())
             self._set_times(starts, starts + DEFAULT_LENGTH)
         else:

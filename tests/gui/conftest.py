@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 
 import pytest
 import qasync
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
 from backend.clock import FixedClock
@@ -131,6 +131,29 @@ def application(
     for window in (controller.login_window, controller.desktop):
         if window is not None:
             window.close()
+
+
+class BrowserStandIn(QObject):
+    """Takes the place of the system browser: records the addresses it is asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+@pytest.fixture
+def browser() -> Iterator[BrowserStandIn]:
+    """The system browser, stood in for (the simulated MAX serves its calls on loopback)."""
+    stand_in = BrowserStandIn()
+    for scheme in ("https", "http"):
+        QDesktopServices.setUrlHandler(scheme, stand_in, "open")
+    yield stand_in
+    for scheme in ("https", "http"):
+        QDesktopServices.unsetUrlHandler(scheme)
 
 
 def click_message_box(qtbot: Any, button_text: str, *, expect: str | None = None) -> list[str]:

@@ -4,37 +4,16 @@ served on loopback beside the database, in the system browser."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
 
 from backend.clock import FixedClock
 from backend.local import LocalBackend
 from desktop.application import DesktopApplication
 from desktop.main_window import DesktopWindow
 from registries.sferum.max_demo_window import MaxDemoWindow
-
-
-class BrowserStandIn(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url.toString())
-
-
-@pytest.fixture
-def browser() -> Iterator[BrowserStandIn]:
-    stand_in = BrowserStandIn()
-    QDesktopServices.setUrlHandler("http", stand_in, "open")
-    yield stand_in
-    QDesktopServices.unsetUrlHandler("http")
+from tests.gui.conftest import BrowserStandIn
 
 
 def _desktop_of(qtbot: Any, application: DesktopApplication, login: str) -> DesktopWindow:

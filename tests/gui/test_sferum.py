@@ -4,12 +4,10 @@ in the system browser with a QR code, and unlinking."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 
 from desktop import sferum_watch
 from desktop.application import DesktopApplication
@@ -19,7 +17,7 @@ from registries.sferum.max_demo_window import MaxDemoWindow
 from registries.sferum.registry import SferumRegistryWindow
 from registries.sferum.sferum_window import SferumWindow
 from registries.sferum.web_dialog import SferumWebDialog
-from tests.gui.conftest import click_message_box, finish, type_text
+from tests.gui.conftest import BrowserStandIn, click_message_box, finish, type_text
 
 LINK = "Привязать аккаунт к Сферум"
 
@@ -29,26 +27,6 @@ def quick_watcher(monkeypatch: pytest.MonkeyPatch) -> None:
     """The desktop looks at the link every 2 s; in tests every 0.1 s."""
     monkeypatch.setattr(sferum_watch, "WAITING_INTERVAL_MS", 100)
     monkeypatch.setattr(sferum_watch, "SETTLED_INTERVAL_MS", 100)
-
-
-class BrowserStandIn(QObject):
-    """Takes the place of the system browser: records the addresses it is asked to open."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url.toString())
-
-
-@pytest.fixture
-def browser() -> Iterator[BrowserStandIn]:
-    stand_in = BrowserStandIn()
-    QDesktopServices.setUrlHandler("https", stand_in, "open")
-    yield stand_in
-    QDesktopServices.unsetUrlHandler("https")
 
 
 def _shortcuts(desktop: DesktopWindow) -> list[str]:

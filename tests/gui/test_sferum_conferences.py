@@ -9,13 +9,12 @@ finishes conferences every 0.2 s by itself; the windows are given the same clock
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, Qt, QTime, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings, Qt, QTime
 from PySide6.QtWidgets import QAbstractButton
 
 from backend.clock import FixedClock
@@ -42,7 +41,7 @@ from registries.base.record_picker import RecordPicker
 from registries.sferum.conference_edit import ConferenceEditWindow
 from registries.sferum.conferences import ConferenceLinkDialog, ConferencesTab
 from registries.sferum.registry import SferumRegistryWindow
-from tests.gui.conftest import click_message_box, finish
+from tests.gui.conftest import BrowserStandIn, click_message_box, finish
 
 CS = ConferenceStatus
 MINUTE = dt.timedelta(minutes=1)
@@ -57,28 +56,6 @@ HEADERS = [
     "Статус",
     "Ссылка",
 ]
-
-
-class BrowserStandIn(QObject):
-    """Takes the place of the system browser: records the addresses it is asked to open."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url.toString())
-
-
-@pytest.fixture
-def browser() -> Iterator[BrowserStandIn]:
-    stand_in = BrowserStandIn()
-    for scheme in ("https", "http"):  # the simulated MAX serves its calls on loopback
-        QDesktopServices.setUrlHandler(scheme, stand_in, "open")
-    yield stand_in
-    for scheme in ("https", "http"):
-        QDesktopServices.unsetUrlHandler(scheme)
 
 
 @pytest.fixture
