@@ -334,6 +334,11 @@ class LocalBackend:
         await self._run(self._create_demo_if_empty, size)
 
     # --- the contract: session ----------------------------------------------------------------
+    async def describe(self) -> t.BackendInfo:
+        from backend.version import current_version
+
+        return t.BackendInfo(embedded=True, location=str(self.path), version=current_version())
+
     async def list_organisations(self) -> list[t.OrganisationSummary]:
         def work(session: Session) -> list[t.OrganisationSummary]:
             from backend.services import auth

@@ -7,6 +7,7 @@ reached, one that does not answer in time, and every refusal the server sends.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Sequence
@@ -19,9 +20,18 @@ from backend.contract.codec import from_json, to_json
 from backend.contract.errors import (
     BackendError,
     BackendUnavailable,
+    DesktopOutdated,
     NotAuthenticated,
+    ServerOutdated,
     ValidationFailed,
     error_from_dict,
+)
+from backend.version import (
+    OLDEST_SERVER_SUPPORTED,
+    UNREPORTED_SERVER_VERSION,
+    current_version,
+    is_older,
+    user_agent,
 )
 
 T = TypeVar("T")
@@ -41,12 +51,18 @@ class RemoteBackend:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         deadline: float = REQUEST_DEADLINE,
+        client_version: str | None = None,
     ) -> None:
+        """`client_version` is the desktop version told to the server (this one's by default)."""
         self.base_url = base_url.rstrip("/")
         self._transport = transport
         self._deadline = deadline
+        self.client_version = client_version or current_version()
         self._client: httpx.AsyncClient | None = None
         self._token: str | None = None
+        # What the server said of itself, once its version was found to fit this desktop's.
+        self._server: t.BackendInfo | None = None
+        self._checking: asyncio.Lock | None = None
 
     # --- plumbing -----------------------------------------------------------------------------
     def _http(self) -> httpx.AsyncClient:
@@ -55,11 +71,27 @@ class RemoteBackend:
                 base_url=self.base_url + API,
                 transport=self._transport,
                 timeout=httpx.Timeout(10.0, connect=5.0),
-                headers={"User-Agent": "esh-desktop"},
+                headers={"User-Agent": user_agent(self.client_version)},
             )
         return self._client
 
     async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json: Any = None,
+        authenticated: bool = True,
+        token: str | None = None,
+    ) -> Any:
+        if self._server is None:
+            await self.describe()
+        return await self._send(
+            method, path, params=params, json=json, authenticated=authenticated, token=token
+        )
+
+    async def _send(
         self,
         method: str,
         path: str,
@@ -92,8 +124,47 @@ class RemoteBackend:
                 "к сети и адрес сервера; возможно, сервер остановлен."
             ) from error
         if response.is_success:
-            return response.json() if response.content else None
+            if not response.content:
+                return None
+            try:
+                return response.json()
+            except ValueError:
+                raise self._not_a_server() from None
         raise _error_of(response)
+
+    def _not_a_server(self) -> BackendUnavailable:
+        return BackendUnavailable(
+            f"По адресу {self.base_url} отвечает не сервер «Электронной школы». "
+            "Проверьте адрес сервера."
+        )
+
+    async def describe(self) -> t.BackendInfo:
+        """Asks the server its version (once) and checks that it fits this desktop's."""
+        if self._checking is None:
+            self._checking = asyncio.Lock()
+        async with self._checking:
+            if self._server is None:
+                data = await self._send("GET", "/health", authenticated=False)
+                self._server = self._compatible(data)
+        return self._server
+
+    def _compatible(self, health: Any) -> t.BackendInfo:
+        if not isinstance(health, dict) or health.get("status") != "ok":
+            raise self._not_a_server()
+        version = str(health.get("version") or UNREPORTED_SERVER_VERSION)
+        oldest_served = health.get("min_desktop_version")
+        with contextlib.suppress(ValueError):  # a version that cannot be read is let through
+            if oldest_served and is_older(self.client_version, str(oldest_served)):
+                raise DesktopOutdated.for_versions(self.client_version, str(oldest_served))
+        with contextlib.suppress(ValueError):
+            if is_older(version, OLDEST_SERVER_SUPPORTED):
+                raise ServerOutdated.for_versions(version, OLDEST_SERVER_SUPPORTED)
+        return t.BackendInfo(
+            embedded=False,
+            location=self.base_url,
+            version=version,
+            min_desktop_version=str(oldest_served) if oldest_served else None,
+        )
 
     async def _get(self, path: str, hint: Any, **params: Any) -> Any:
         return from_json(hint, await self._request("GET", path, params=params))

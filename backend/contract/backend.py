@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from backend.contract.types import (
+    BackendInfo,
     Chat,
     ChatCandidate,
     ChatDraft,
@@ -49,6 +50,11 @@ from backend.contract.types import (
 @runtime_checkable
 class Backend(Protocol):
     # --- Session -------------------------------------------------------------------------
+    async def describe(self) -> BackendInfo:
+        """Which backend this is and its version; needs no login. A server whose version
+        does not fit this desktop's raises DesktopOutdated or ServerOutdated."""
+        ...
+
     async def list_organisations(self) -> list[OrganisationSummary]:
         """Organisations for the login window's chooser; needs no login."""
         ...

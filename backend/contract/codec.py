@@ -2,6 +2,11 @@
 
 `to_json` turns a contract value into plain JSON data; `from_json(type, data)` checks the data
 against the type and rebuilds the value, raising `ValueError` with a readable path on a mismatch.
+
+The reader is tolerant of what a newer server adds, so that upgrading the server first never
+breaks the desktops not yet upgraded: fields it does not know are ignored, and an enumeration
+value it does not know becomes a stand-in member (`is_unknown_member`) that keeps the value and
+equals no declared member. Missing fields and values of the wrong type are still refused.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
 
 
 def to_json(value: Any) -> Any:
@@ -93,9 +99,6 @@ def _dataclass_from_json(cls: type, data: Any, path: str, typevars: dict[Any, An
         raise ValueError(f"{path}: expected an object")
     hints = _hints(cls)
     known = {f.name: f for f in dataclasses.fields(cls)}
-    unknown = set(data) - set(known)
-    if unknown:
-        raise ValueError(f"{path}: unknown field {sorted(unknown)[0]!r}")
     values = {}
     for name, field_ in known.items():
         if name not in data:
@@ -124,10 +127,33 @@ def _substitute(hint: Any, typevars: dict[Any, Any]) -> Any:
     return origin[new_args] if origin is not tuple else tuple[new_args]
 
 
+def unknown_member(enum: type[E], value: str) -> E:
+    """A stand-in for a value of `enum` that this version does not declare (a newer server's).
+
+    It is an instance of `enum` (type checks and `str()` work) but equals no declared member, so
+    code that looks for a known member simply does not find it and labels fall back to the value.
+    """
+    if not issubclass(enum, str):
+        raise ValueError(f"unexpected {enum.__name__} value")
+    member = str.__new__(enum, value)
+    member._name_ = "UNKNOWN"
+    member._value_ = value
+    return member
+
+
+def is_unknown_member(value: object) -> bool:
+    return isinstance(value, Enum) and value._name_ == "UNKNOWN" and value not in type(value)
+
+
 def _scalar_from_json(hint: type, data: Any, path: str) -> Any:
     try:
         if issubclass(hint, Enum):
-            return hint(data)
+            if not isinstance(data, str):
+                raise ValueError(f"{path}: expected {hint.__name__}")
+            try:
+                return hint(data)
+            except ValueError:
+                return unknown_member(hint, data)
         if hint is bool:
             if isinstance(data, bool):
                 return data

@@ -88,6 +88,34 @@ class BackendUnavailable(BackendError):
     default_message = "Сервер недоступен. Проверьте подключение к сети и повторите попытку."
 
 
+class DesktopOutdated(BackendError):
+    """The server no longer serves this desktop's version."""
+
+    code = "desktop_outdated"
+
+    @classmethod
+    def for_versions(cls, version: str, oldest_served: str) -> DesktopOutdated:
+        return cls(
+            "Программу «Электронная школа» на этом компьютере нужно обновить: её версия "
+            f"{version}, а сервер школы работает с версиями от {oldest_served} — обратитесь "
+            "к администратору."
+        )
+
+
+class ServerOutdated(BackendError):
+    """The server is older than this desktop can work with."""
+
+    code = "server_outdated"
+
+    @classmethod
+    def for_versions(cls, server_version: str, oldest_supported: str) -> ServerOutdated:
+        return cls(
+            f"Сервер школы нужно обновить: его версия {server_version}, а эта программа "
+            f"работает с сервером версии {oldest_supported} и новее — обратитесь к "
+            "администратору."
+        )
+
+
 ERROR_TYPES: dict[str, type[BackendError]] = {
     cls.code: cls
     for cls in (
@@ -103,6 +131,8 @@ ERROR_TYPES: dict[str, type[BackendError]] = {
         LinkAlreadyRequested,
         AlreadyLinked,
         BackendUnavailable,
+        DesktopOutdated,
+        ServerOutdated,
     )
 }
 

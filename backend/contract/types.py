@@ -46,6 +46,16 @@ class GroupKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class BackendInfo:
+    """What the desktop is talking to, for «О программе» and the log."""
+
+    embedded: bool  # the database on this PC; otherwise a server
+    location: str  # the database file, or the server's address
+    version: str  # the backend's version: the desktop's own when embedded
+    min_desktop_version: str | None = None  # the oldest desktop a server serves
+
+
+@dataclass(frozen=True, slots=True)
 class OrganisationSummary:
     id: int
     name: str

@@ -30,8 +30,10 @@ from backend.migrations import HEAD_REVISION
 from backend.server import schemas as s
 from backend.server.errors import ERROR_STATUSES, install_error_handlers
 from backend.server.limits import BodySizeLimit
+from backend.server.versions import DesktopVersionGate
 from backend.services import auth
 from backend.services.operations import run_operation
+from backend.version import OLDEST_DESKTOP_SERVED, current_version
 
 R = TypeVar("R")
 log = logging.getLogger(__name__)
@@ -52,10 +54,18 @@ class Api:
     """Binds the endpoints to one database and one clock, and to the MAX jobs (if any) that
     an endpoint may want done at once rather than on their next round."""
 
-    def __init__(self, database: Database, clock: Clock, jobs: MaxJobs | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        clock: Clock,
+        jobs: MaxJobs | None = None,
+        *,
+        min_desktop_version: str = OLDEST_DESKTOP_SERVED,
+    ) -> None:
         self.database = database
         self.clock = clock
         self.jobs = jobs
+        self.min_desktop_version = min_desktop_version
 
     def run_conference_scheduler(self) -> None:
         """One round of starting and finishing conferences, now (a blocking call: endpoints
@@ -120,7 +130,9 @@ def build_router(api: Api) -> APIRouter:
 
     @router.get("/health", response_model=s.HealthResponse, tags=["service"])
     def health() -> s.HealthResponse:
-        return s.HealthResponse(status="ok")
+        return s.HealthResponse(
+            status="ok", version=current_version(), min_desktop_version=api.min_desktop_version
+        )
 
     # --- session -----------------------------------------------------------------------------
     @router.get("/organisations", response_model=list[t.OrganisationSummary], tags=["session"])
@@ -507,8 +519,10 @@ def create_app(
     clock: Clock | None = None,
     max_gateway: MaxGateway | None = None,
     max_jobs_interval: float | None = None,
+    min_desktop_version: str = OLDEST_DESKTOP_SERVED,
 ) -> FastAPI:
-    """The server application for `database`. `app.state.max_jobs` delivers the MAX outbox
+    """The server application for `database`; desktops older than `min_desktop_version` are
+    told to update. `app.state.max_jobs` delivers the MAX outbox
     and follows link requests — to the MAX named in each organisation's settings, else to
     `max_gateway`; with `max_jobs_interval`, a thread does that every so many seconds while
     the application runs."""
@@ -535,7 +549,7 @@ def create_app(
     app = FastAPI(
         lifespan=lifespan,
         title="Электронная школа — API",
-        version="1",
+        version=current_version(),
         description="Контракт рабочего стола ЭШ по HTTP. Все методы, кроме входа, списка "
         "организаций и проверки работоспособности, требуют заголовок "
         "`Authorization: Bearer <токен>`.",
@@ -551,8 +565,11 @@ def create_app(
             f"{API}/sferum/conferences": MAX_CHAT_BODY_BYTES,  # a chat's participants too
         },
     )
+    app.add_middleware(DesktopVersionGate, oldest_served=min_desktop_version)
     install_error_handlers(app)
-    app.include_router(build_router(Api(database, clock, jobs)))
+    app.include_router(
+        build_router(Api(database, clock, jobs, min_desktop_version=min_desktop_version))
+    )
     app.openapi = lambda: _openapi_with_school_times(app)  # type: ignore[method-assign]
     app.state.database = database
     app.state.max_jobs = jobs

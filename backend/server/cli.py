@@ -18,6 +18,7 @@ import sys
 from backend.database import Database
 from backend.migrations import HEAD_REVISION
 from backend.server.app import DATABASE_ENV, MAX_SIM_ENV, MAX_TOKEN_ENV, MAX_URL_ENV
+from backend.version import current_version
 
 
 def _database(args: argparse.Namespace) -> Database:
@@ -150,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="esh-server", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--version", action="version", version=f"esh-server {current_version()}")
     # The options are accepted before and after the command; given after it, they win.
     _add_database_option(parser)
     _add_serve_options(parser)

@@ -26,6 +26,7 @@ STATUS: dict[type[e.BackendError], int] = {
     e.ValidationFailed: 422,
     e.TooManyAttempts: 429,
     e.BackendUnavailable: 503,
+    e.DesktopOutdated: 426,
 }
 
 ERROR_STATUSES = sorted(set(STATUS.values()) | {400, 413})

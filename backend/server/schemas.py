@@ -71,7 +71,11 @@ class ErrorResponse(BaseModel):
 
 
 class HealthResponse(BaseModel):
+    """The server is up; which version it is, and the oldest desktop version it serves."""
+
     status: str
+    version: str
+    min_desktop_version: str
 
 
 class OrganisationSettingsRequest(StrictModel):

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from enum import Enum
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from backend.contract import GroupKind, PositionType, StudentStatus
 
 translate = QCoreApplication.translate
+
+
+def label_of(context: str, labels: Mapping[Any, str], value: Enum) -> str:
+    """The translated label of `value`; a value a newer server added shows as it was sent."""
+    text = labels.get(value)
+    return translate(context, text) if text is not None else str(value.value)
+
 
 _POSITION_TYPES = {
     PositionType.ADMINISTRATION: QT_TRANSLATE_NOOP("Labels", "Администрация"),
@@ -25,12 +36,12 @@ _GROUP_KINDS = {
 
 
 def position_type_label(value: PositionType) -> str:
-    return translate("Labels", _POSITION_TYPES[value])
+    return label_of("Labels", _POSITION_TYPES, value)
 
 
 def student_status_label(value: StudentStatus) -> str:
-    return translate("Labels", _STUDENT_STATUSES[value])
+    return label_of("Labels", _STUDENT_STATUSES, value)
 
 
 def group_kind_label(value: GroupKind) -> str:
-    return translate("Labels", _GROUP_KINDS[value])
+    return label_of("Labels", _GROUP_KINDS, value)

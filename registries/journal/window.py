@@ -688,7 +688,7 @@ class JournalWindow(QWidget):
             ConferenceStatus.ERROR: translate("JournalWindow", "Ошибка: {reason}"),
         }
         self.online_label.setText(
-            texts[conference.status].format(
+            texts.get(conference.status, str(conference.status)).format(
                 time=self._local_time(conference.starts_at), reason=conference.status_message
             )
         )

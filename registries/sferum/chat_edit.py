@@ -109,6 +109,7 @@ class ChatEditWindow(EditWindow):
             page.model.changed.connect(self.refresh_modified)
             self.pages[kind] = page
             self.tabs.addTab(page, participants_title(kind))
+        self._untabbed: list[Participant] = []
         self.members_error = QLabel(self)
         self.members_error.setObjectName("fieldError")
         self.members_error.setWordWrap(True)
@@ -223,8 +224,11 @@ class ChatEditWindow(EditWindow):
 
     def _set_participants(self, participants: Iterable[Participant]) -> None:
         by_kind: dict[ParticipantKind, list[Participant]] = {kind: [] for kind in self.pages}
+        # Participants of a kind a newer server added have no tab here; they are kept as they
+        # are, so that saving from this window does not take them out.
+        self._untabbed = []
         for participant in participants:
-            by_kind[participant.kind].append(participant)
+            by_kind.get(participant.kind, self._untabbed).append(participant)
         for kind, page in self.pages.items():
             page.model.set_participants(by_kind[kind])
 
@@ -302,7 +306,8 @@ class ChatEditWindow(EditWindow):
         kinds = [ParticipantKind.EMPLOYEE, ParticipantKind.STUDENT]
         if self.parents_allowed():
             kinds.append(ParticipantKind.PARENT)
-        return [p for kind in kinds for p in self.pages[kind].model.participants()]
+        shown = [p for kind in kinds for p in self.pages[kind].model.participants()]
+        return shown + self._untabbed
 
     def pick(self, kind: ParticipantKind) -> None:
         """«Добавить» on a tab: the picker, then the chosen people join the tab."""

@@ -363,6 +363,7 @@ class ConferenceEditWindow(EditWindow):
             page.model.changed.connect(self.refresh_modified)
             self.pages[kind] = page
             self.tabs.addTab(page, participants_title(kind))
+        self._untabbed: list[Participant] = []
         self.body.addWidget(self.tabs, 1)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
@@ -581,8 +582,11 @@ class ConferenceEditWindow(EditWindow):
 
     def _set_participants(self, participants: Iterable[Participant]) -> None:
         by_kind: dict[ParticipantKind, list[Participant]] = {kind: [] for kind in self.pages}
+        # Participants of a kind a newer server added have no tab here; they are kept as they
+        # are, so that saving from this window does not take them out.
+        self._untabbed = []
         for participant in participants:
-            by_kind[participant.kind].append(participant)
+            by_kind.get(participant.kind, self._untabbed).append(participant)
         for kind, page in self.pages.items():
             page.model.set_participants(by_kind[kind])
 
@@ -591,7 +595,8 @@ class ConferenceEditWindow(EditWindow):
         kinds = [ParticipantKind.EMPLOYEE, ParticipantKind.STUDENT]
         if self.parents_allowed():
             kinds.append(ParticipantKind.PARENT)
-        return [p for kind in kinds for p in self.pages[kind].model.participants()]
+        shown = [p for kind in kinds for p in self.pages[kind].model.participants()]
+        return shown + self._untabbed
 
     # --- pickers ----------------------------------------------------------------------------
     def pick_chat(self) -> None:

@@ -12,6 +12,7 @@ from backend.contract import (
     MemberSferumState,
     ParticipantKind,
 )
+from registries.base.labels import label_of
 
 translate = QCoreApplication.translate
 
@@ -60,32 +61,32 @@ _CONFERENCE_STATUSES = {
 
 
 def chat_kind_label(kind: ChatKind) -> str:
-    return translate("SferumLabels", _CHAT_KINDS[kind])
+    return label_of("SferumLabels", _CHAT_KINDS, kind)
 
 
 def sync_label(state: ChatSyncState) -> str:
-    return translate("SferumLabels", _SYNC_STATES[state])
+    return label_of("SferumLabels", _SYNC_STATES, state)
 
 
 def participant_label(kind: ParticipantKind) -> str:
     """«Сотрудник», «Ученик», «Родитель»: the role of a participant."""
-    return translate("SferumLabels", _PARTICIPANT_KINDS[kind])
+    return label_of("SferumLabels", _PARTICIPANT_KINDS, kind)
 
 
 def participants_title(kind: ParticipantKind) -> str:
     """«Сотрудники», «Ученики», «Родители»: a participants' tab and its picker."""
-    return translate("SferumLabels", _PARTICIPANT_TABS[kind])
+    return label_of("SferumLabels", _PARTICIPANT_TABS, kind)
 
 
 def member_state_label(state: MemberSferumState) -> str:
-    return translate("SferumLabels", _MEMBER_STATES[state])
+    return label_of("SferumLabels", _MEMBER_STATES, state)
 
 
 def conference_kind_label(kind: ConferenceKind) -> str:
     """«Онлайн-урок», «Видеозвонок»."""
-    return translate("SferumLabels", _CONFERENCE_KINDS[kind])
+    return label_of("SferumLabels", _CONFERENCE_KINDS, kind)
 
 
 def conference_status_label(status: ConferenceStatus) -> str:
     """«Новая», «Активная», «Завершена», «Ошибка»."""
-    return translate("SferumLabels", _CONFERENCE_STATUSES[status])
+    return label_of("SferumLabels", _CONFERENCE_STATUSES, status)

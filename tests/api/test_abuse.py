@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from backend.database import Database
+from backend.version import current_version
 from tests.api.conftest import Api
 
 SETTINGS = "/api/v1/organisation/settings"
@@ -23,7 +24,9 @@ def _error(response, status: int, code: str) -> dict:
 
 
 def test_health_and_organisations_need_no_login(api: Api) -> None:
-    assert api.get("/api/v1/health").json() == {"status": "ok"}
+    health = api.get("/api/v1/health").json()
+    assert health["status"] == "ok"
+    assert health["version"] == current_version()
     assert [o["short_name"] for o in api.get("/api/v1/organisations").json()] == [
         "МБОУ СОШ № 7",
         "МБОУ Школа № 12",

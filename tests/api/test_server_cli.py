@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, text
 from backend.database import Database, sqlite_url
 from backend.migrations import HEAD_REVISION
 from backend.server import cli
+from backend.version import current_version
 
 
 def test_migrate_accepts_the_database_before_or_after_the_command(
@@ -74,3 +75,10 @@ def test_demo_can_give_a_simulated_max_the_schools_people(
         simulator.close()
     assert cli.main(args) == 0
     assert "simulated MAX already has users" in capsys.readouterr().out
+
+
+def test_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"esh-server {current_version()}"

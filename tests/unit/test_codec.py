@@ -107,7 +107,6 @@ def test_dates_times_and_optional_values_round_trip() -> None:
         ({"offset": "0"}, "$.offset: expected int"),
         ({"limit": True}, "$.limit: expected int"),
         ({"search": 5}, "$.search: expected str"),
-        ({"password": "x"}, "$: unknown field 'password'"),
         ([], "$: expected an object"),
     ],
 )
