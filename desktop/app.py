@@ -1,25 +1,35 @@
 """`esh-desktop`: start the ЭШ desktop.
 
 This module is where the desktop's backends are made; nothing else in the desktop knows which
-one it got.
+one it got. It also decides what to connect to at start: the command line, then the
+per-machine configuration (`desktop.machine_config`), then the user's last choice.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import sys
 from pathlib import Path
 
 from backend.contract import Backend
-from backend.local import LocalBackend
+from backend.version import current_version
 from desktop.connection import Connection, server_address
+from desktop.machine_config import MachineConfig, load_machine_config
+from desktop.single_instance import DatabaseInUse, DatabaseLock
+
+log = logging.getLogger("desktop.app")  # also when run as `python -m desktop.app`
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and what is left for Qt (-platform, -style, …)."""
     parser = argparse.ArgumentParser(
-        prog="esh-desktop", description="Рабочий стол «Электронной школы» с реестром «Сферум»."
+        prog="esh-desktop",
+        description="Рабочий стол «Электронной школы» с реестром «Сферум». Принимает также "
+        "параметры Qt: -platform, -style и другие.",
     )
+    parser.add_argument("--version", action="version", version=f"esh-desktop {current_version()}")
     parser.add_argument("--db", type=Path, help="файл базы данных SQLite (встроенный режим)")
     parser.add_argument("--server", help="адрес сервера ЭШ, например https://esh.school.ru")
     parser.add_argument(
@@ -35,7 +45,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--lang", choices=("ru", "en"), help="язык интерфейса")
     parser.add_argument("--config-dir", type=Path, help="папка настроек (для отладки)")
-    return parser.parse_args(argv)
+    parser.add_argument("--log-dir", type=Path, help="папка журнала работы (для отладки)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="проверка установки: открыть окно входа, получить список организаций, "
+        "сообщить результат и выйти (код 0 — все в порядке)",
+    )
+    return parser.parse_known_args(argv)
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -48,52 +65,137 @@ def database_path(args: argparse.Namespace) -> Path:
 
 
 class BackendFactory:
-    """Makes the backend for a connection; the embedded one lives in `database`."""
+    """Makes the backend for a connection; the embedded one lives in `database`, which only
+    one desktop at a time may have open."""
 
     def __init__(self, database: Path, *, demo: bool = False, demo_size: str = "standard") -> None:
         self.database = database
         self.demo = demo
         self.demo_size = demo_size
+        self.lock = DatabaseLock(database)
 
     def __call__(self, connection: Connection) -> tuple[Backend, str]:
         """The backend and a key naming it (remembered logins belong to one backend)."""
         if connection.server_url is not None:
             from backend.remote import RemoteBackend  # httpx loads only when it is needed
 
+            self.lock.release()
             return RemoteBackend(connection.server_url), f"server:{connection.server_url}"
+        if not self.lock.held and not self.lock.acquire():
+            raise DatabaseInUse.for_database(self.database)
+        from backend.local import LocalBackend
+
         backend = LocalBackend(self.database, demo=self.demo, demo_size=self.demo_size)
         return backend, f"local:{self.database}"
 
 
+def startup_connection(
+    args: argparse.Namespace, machine: MachineConfig
+) -> tuple[Connection | None, str | None]:
+    """The connection to start on (None: the user's last choice) or why the command line
+    cannot have its way."""
+    if machine.locked:
+        assert machine.server_url is not None
+        asked = args.server and server_address(args.server) != machine.server_url
+        if asked or args.db or args.demo:
+            return None, (
+                f"подключение задано администратором ({machine.source}): сервер "
+                f"{machine.server_url}; другое подключение выбрать нельзя"
+            )
+        return Connection(machine.server_url), None
+    if args.server:
+        return Connection(server_address(args.server)), None
+    if args.db or args.demo:
+        return Connection(), None
+    if machine.given:
+        return Connection(machine.server_url), None
+    return None, None
+
+
+def _console_for_windows() -> None:
+    """A windowed Windows program has no console: what --version, --help and --check print
+    goes to the console it was started from."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return
+    import ctypes
+
+    if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
+        sys.stderr = sys.stdout
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if {"--version", "--help", "-h", "--check"} & set(argv):
+        _console_for_windows()
+    args, qt_args = parse_args(argv)
+    from desktop.logs import platform_description, set_up_logging
+
+    log_file = set_up_logging(args.log_dir)
+    machine = load_machine_config()
+    if machine.problem:
+        log.warning("per-machine configuration: %s", machine.problem)
+    try:
+        connection, refusal = startup_connection(args, machine)
+    except ValueError as error:
+        sys.exit(f"esh-desktop: {error}")
+    if refusal:
+        sys.exit(f"esh-desktop: {refusal}")
+    log.info(
+        "esh-desktop %s starting on %s; log %s; per-machine configuration: %s",
+        current_version(),
+        platform_description(),
+        log_file,
+        f"{machine.source} (server {machine.server_url}, locked: {machine.locked})"
+        if machine.given
+        else "none",
+    )
+
+    from desktop.application import make_qt_application, run
+    from desktop.settings import Settings
+
+    app = make_qt_application(qt_args)
+    if app is None:
+        return 2  # Qt did not understand an option; argparse has said which
     path = database_path(args)
     factory = BackendFactory(path, demo=args.demo, demo_size=args.demo_size)
-    connection: Connection | None = None
-    if args.server:
-        try:
-            connection = Connection(server_address(args.server))
-        except ValueError as error:
-            sys.exit(f"esh-desktop: {error}")
-    elif args.db or args.demo:
-        connection = Connection()
-    # Without --server, --db or --demo the connection chosen last time is used.
-    first_start = not path.exists()
-
-    from desktop.application import run
-
+    settings = Settings(args.config_dir)
+    start_on = connection or settings.connection
+    if not start_on.is_server and not factory.lock.acquire():
+        return _already_open(path)
     code = run(
         factory,
-        connection=connection,
+        settings=settings,
+        connection=start_on,
+        connection_locked=machine.locked,
         language=args.lang,
-        config_dir=args.config_dir,
         demo=args.demo,
-        offer_demo=first_start and not args.demo and not args.server,
+        offer_demo=not path.exists() and not args.demo and not machine.given and not args.check,
+        check=args.check,
+        log_file=log_file,
+        database_lock=factory.lock,
     )
+    factory.lock.release()
     # Everything is saved and closed by now; spare the interpreter a last pass of the
     # garbage collector over every object of Qt and SQLAlchemy on its way out.
     gc.freeze()
     return code
+
+
+def _already_open(database: Path) -> int:
+    """A second start on the same embedded database: the first comes forward, or we say so."""
+    from desktop.single_instance import ask_first_to_come_forward
+
+    message = DatabaseInUse.for_database(database).message
+    if ask_first_to_come_forward(database):
+        log.info("a second start on %s: the open desktop came forward", database)
+        print(f"esh-desktop: {message}", file=sys.stderr or sys.__stderr__)
+        return 0
+    log.warning("a second start on %s: the open desktop did not answer", database)
+    from registries.base import messages
+
+    messages.error(None, message)
+    return 1
 
 
 if __name__ == "__main__":

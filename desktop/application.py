@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
+import PySide6
 import qasync
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt, qVersion
 from PySide6.QtWidgets import QApplication
 
 from backend.contract import (
     Backend,
     BackendError,
+    BackendInfo,
     CurrentUser,
     LoginResult,
     NotAuthenticated,
     SferumLink,
     SferumLinkStatus,
 )
+from backend.version import current_version
 from desktop.connection import Connection
+from desktop.credentials import RememberedLogins
 from desktop.i18n import choose_language, install_language
 from desktop.login_window import LoginWindow
 from desktop.main_window import DesktopWindow
@@ -34,6 +40,9 @@ from registries.base import messages
 from registries.base.changes import Topic
 from registries.base.declaration import MAX_DEMO, SFERUM_LINKED, SFERUM_NOT_LINKED
 from registries.base.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.single_instance import DatabaseLock
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -61,12 +70,20 @@ class DesktopApplication(QObject):
         settings: Settings,
         *,
         connection: Connection | None = None,
+        connection_locked: bool = False,
         language: str = "ru",
         demo: bool = False,
         offer_demo: bool = False,
+        logins: RememberedLogins | None = None,
+        log_file: Path | None = None,
     ) -> None:
+        """`connection_locked`: the per-machine configuration fixes the connection.
+        `logins` keeps «Остаться в системе» (in the system's credential store by default)."""
         super().__init__()
         self.settings = settings
+        self.logins = logins or RememberedLogins(settings)
+        self.connection_locked = connection_locked
+        self.log_file = log_file
         self.language = language
         self.demo = demo
         self.offer_demo = offer_demo
@@ -87,6 +104,12 @@ class DesktopApplication(QObject):
         inner, self.backend_key = self._factory(connection)
         self._inner = inner
         self.backend: Backend = cast(Backend, GuardedBackend(inner, self._session_expired))
+        log.info(
+            "connection: %s",
+            f"server {connection.server_url}"
+            if connection.is_server
+            else f"embedded database {self.backend_key.removeprefix('local:')}",
+        )
 
     async def run(self) -> int:
         if self.offer_demo and not self.connection.is_server:
@@ -99,13 +122,62 @@ class DesktopApplication(QObject):
     def quit(self) -> None:
         self._finished.set()
 
+    async def check(self) -> int:
+        """`esh-desktop --check`: the login window with the organisations, then quit; prints
+        what it found (exit code 0) or why it could not (1)."""
+        window = self.show_login()
+        loaded = asyncio.get_running_loop().create_future()
+        window.organisations_loaded.connect(lambda: loaded.done() or loaded.set_result(""))
+        window.login_failed.connect(lambda text: loaded.done() or loaded.set_result(text))
+        problem = await loaded
+        info: BackendInfo | None = None
+        if not problem:
+            try:
+                info = await self.backend.describe()
+            except BackendError as error:
+                problem = error.message
+        window.closed.disconnect(self._login_closed)
+        window.close()
+        self.login_window = None
+        await self.backend.close()
+        if problem or info is None:
+            print(f"esh-desktop: {problem}", file=sys.stderr or sys.__stderr__)
+            return 1
+        where = (
+            f"встроенная база данных {info.location}"
+            if info.embedded
+            else f"сервер {info.location} (версия {info.version})"
+        )
+        print(
+            f"esh-desktop {current_version()}: окно входа открыто; {where}; "
+            f"организаций: {window.organisation_combo.count()}"
+        )
+        return 0
+
+    def come_forward(self) -> None:
+        """Another start on this database asked for our window: bring it to the front."""
+        window = self.desktop if self.desktop is not None else self.login_window
+        if window is None:
+            return
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
     # --- connection ---------------------------------------------------------------------------
     async def switch_connection(self, connection: Connection) -> None:
         """Talk to another backend from now on (only while nobody is logged in)."""
-        if connection == self.connection or self.desktop is not None:
+        if connection == self.connection or self.desktop is not None or self.connection_locked:
             return
-        old = self._inner
-        self._open(connection)
+        old, old_backend, old_key = self._inner, self.backend, self.backend_key
+        try:
+            self._open(connection)
+        except BackendError as error:  # the embedded database is open in another desktop
+            self._inner, self.backend, self.backend_key = old, old_backend, old_key
+            if self.login_window is not None:
+                self.login_window.set_backend(self.backend, self.connection)
+                self.login_window.load_organisations(error.message)
+            return
         self.connection = connection
         self.settings.connection = connection
         if self.login_window is not None:
@@ -115,12 +187,12 @@ class DesktopApplication(QObject):
 
     # --- session ------------------------------------------------------------------------------
     async def start_session(self) -> None:
-        token = self.settings.remembered_token(self.backend_key)
+        token = await self.logins.token(self.backend_key)
         if token:
             try:
                 user = await self.backend.resume_session(token)
             except NotAuthenticated:
-                self.settings.remember_token(self.backend_key, None)
+                await self.logins.remember(self.backend_key, None)
             except BackendError as error:
                 log.warning("could not resume the session: %s", error.message)
             else:
@@ -143,10 +215,16 @@ class DesktopApplication(QObject):
         )
         window.logged_in.connect(self._logged_in)
         window.closed.connect(self._login_closed)
-        if self.desktop is not None:
-            # The desktop waits behind: the connection cannot change under it.
+        if self.desktop is not None or self.connection_locked:
+            # The desktop waits behind (the connection cannot change under it), or the
+            # per-machine configuration fixed it.
             window.lock_connection()
         self.login_window = window
+        window.organisations_loaded.connect(
+            lambda: log.info(
+                "login window ready: %s organisations", window.organisation_combo.count()
+            )
+        )
         window.show()
         window.load_organisations(message)
         return window
@@ -168,7 +246,7 @@ class DesktopApplication(QObject):
     def _logged_in(self, result: LoginResult) -> None:
         self._remembered = result.remember_token is not None
         if result.remember_token:
-            self.settings.remember_token(self.backend_key, result.remember_token)
+            self.tasks.start(self.logins.remember(self.backend_key, result.remember_token))
         window, self.login_window = self.login_window, None
         if window is not None:
             window.closed.disconnect(self._login_closed)
@@ -214,6 +292,7 @@ class DesktopApplication(QObject):
             frozenset(states),
         )
         desktop.log_out_requested.connect(self._log_out_requested)
+        desktop.about_requested.connect(self._show_about)
         desktop.closed.connect(self._desktop_closed)
         watcher = self._watcher = SferumLinkWatcher(self.backend, desktop)
         watcher.link_changed.connect(lambda link: _show_link_state(desktop, link))
@@ -236,6 +315,12 @@ class DesktopApplication(QObject):
         if (previous.request_number, previous.status) != (link.request_number, link.status):
             await messages.warn_async(desktop, link.message)
 
+    def _show_about(self) -> None:
+        from desktop.about import AboutDialog
+
+        if self.desktop is not None:
+            AboutDialog.show_for(self.desktop, self.backend, self.log_file)
+
     def _log_out_requested(self) -> None:
         self.tasks.start(self.log_out())
 
@@ -255,7 +340,7 @@ class DesktopApplication(QObject):
             self._logging_out = False
         self.desktop = None
         desktop.deleteLater()
-        self.settings.remember_token(self.backend_key, None)
+        await self.logins.remember(self.backend_key, None)
         self._remembered = False
         self.user = None
         try:
@@ -301,6 +386,7 @@ class DesktopApplication(QObject):
             except BackendError as error:
                 log.warning("log out at exit failed: %s", error.message)
         await self.backend.close()
+        self.logins.close()
         self.settings.sync()
 
 
@@ -312,21 +398,46 @@ def _show_link_state(desktop: DesktopWindow, link: SferumLink) -> None:
     desktop.changes.announce({Topic.SFERUM_LINK})
 
 
+def _quit_on_signal(controller: DesktopApplication, received: signal.Signals) -> None:
+    log.info("quitting on %s", received.name)
+    controller.quit()
+
+
+def make_qt_application(qt_args: list[str]) -> QApplication | None:
+    """The QApplication, given Qt's own options (-platform, -style, …). None, after saying
+    so, when something is left that neither Qt nor the desktop knows."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication([sys.argv[0] if sys.argv else "esh-desktop", *qt_args])
+    unknown = app.arguments()[1:]
+    if unknown:
+        print(
+            f"esh-desktop: неизвестные параметры: {' '.join(unknown)} (см. esh-desktop --help)",
+            file=sys.stderr or sys.__stderr__,
+        )
+        return None
+    return app
+
+
 def create_application(
     backend_factory: BackendFactory,
     *,
+    settings: Settings | None = None,
     connection: Connection | None = None,
+    connection_locked: bool = False,
     language: str | None = None,
     config_dir: Path | None = None,
     demo: bool = False,
     offer_demo: bool = False,
+    log_file: Path | None = None,
 ) -> DesktopApplication:
     """The QApplication with language and look set up, and the controller of this run."""
-    logging.basicConfig(level=logging.WARNING)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("esh-desktop")
+    app.setApplicationVersion(current_version())
     app.setQuitOnLastWindowClosed(False)
-    settings = Settings(config_dir)
+    settings = settings or Settings(config_dir)
     chosen = choose_language(language or settings.language)
     install_language(chosen)
     apply_theme(app)
@@ -334,12 +445,46 @@ def create_application(
         backend_factory,
         settings,
         connection=connection,
+        connection_locked=connection_locked,
         language=chosen,
         demo=demo,
         offer_demo=offer_demo,
+        log_file=log_file,
     )
 
 
-def run(backend_factory: BackendFactory, **options: object) -> int:
-    controller = create_application(backend_factory, **options)  # type: ignore[arg-type]
-    return qasync.run(controller.run())
+def run(
+    backend_factory: BackendFactory,
+    *,
+    check: bool = False,
+    database_lock: DatabaseLock | None = None,
+    **options: Any,
+) -> int:
+    """Run the desktop until it quits; with `check`, only up to the login window."""
+    from desktop.crash_report import CrashReporter, route_qt_messages
+
+    reporter = CrashReporter(options.get("log_file"))
+    reporter.install()
+    route_qt_messages()
+    controller = create_application(backend_factory, **options)
+    log.info(
+        "Qt %s, PySide6 %s, platform %s, language %s",
+        qVersion(),
+        PySide6.__version__,
+        QApplication.platformName(),
+        controller.language,
+    )
+    if database_lock is not None:
+        database_lock.listen(controller.come_forward)
+
+    async def main() -> int:
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(reporter.asyncio_exception)
+        for stop in (signal.SIGTERM, signal.SIGINT):  # the session ends, or Ctrl+C
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(stop, _quit_on_signal, controller, stop)
+        if check:
+            return await controller.check()
+        return await controller.run()
+
+    return qasync.run(main())

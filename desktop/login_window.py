@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from backend.contract import Backend, BackendError, LoginResult, OrganisationSummary
+from backend.version import current_version
 from desktop.connection import Connection, server_address
 from desktop.settings import Settings
 from registries.base.icons import icon
@@ -131,7 +132,10 @@ class LoginWindow(QWidget):
         card_layout.addWidget(self.message_label)
         card_layout.addLayout(buttons)
         card_layout.addWidget(self.hint_label)
+        self.version_label = QLabel(self)
+        self.version_label.setObjectName("loginVersion")
         footer = QHBoxLayout()
+        footer.addWidget(self.version_label)
         footer.addStretch(1)
         footer.addWidget(self.language_combo)
         outer = QVBoxLayout(self)
@@ -179,6 +183,7 @@ class LoginWindow(QWidget):
         self.remember_check.setText(self.tr("Остаться в системе"))
         self.login_button.setText(self.tr("Войти"))
         self.retry_button.setText(self.tr("Повторить"))
+        self.version_label.setText(self.tr("Версия {version}").format(version=current_version()))
         self.hint_label.setText(self._hint_text)
         self.hint_label.setVisible(bool(self._hint_text))
 

@@ -133,6 +133,7 @@ class Taskbar(QFrame):
 
 class DesktopWindow(QMainWindow):
     log_out_requested = Signal()
+    about_requested = Signal()
     closed = Signal()
     states_may_have_changed = Signal()
 
@@ -194,6 +195,9 @@ class DesktopWindow(QMainWindow):
     def _build_start_menu(self) -> QMenu:
         menu = build_start_menu(self, self.declarations, self._folder_order, self.open_registry)
         menu.addSeparator()
+        about = menu.addAction(icon("esh"), self.tr("О программе"))
+        about.setObjectName("about")
+        about.triggered.connect(self.about_requested)
         log_out = menu.addAction(icon("logout"), self.tr("Выход"))
         log_out.triggered.connect(self.log_out_requested)
         self.taskbar.start_button.setMenu(menu)

@@ -85,19 +85,32 @@ class Settings:
     def last_server_url(self) -> str:
         return self._get("connection/server_url")
 
-    def remembered_token(self, backend_key: str) -> str | None:
-        """The «Остаться в системе» token for this backend: revocable, never a password."""
-        if self._get("session/backend") != backend_key:
-            return None
+    # --- remembered login («Остаться в системе»), see desktop.credentials ----------------------
+    @property
+    def remembered_backend(self) -> str:
+        """The backend whose login is remembered; "" when none is."""
+        return self._get("session/backend")
+
+    @property
+    def remembered_file_token(self) -> str | None:
+        """The token when it is kept in this file (no credential store); None otherwise."""
         return self._get("session/token") or None
 
-    def remember_token(self, backend_key: str, token: str | None) -> None:
-        if token:
-            self._prefs.setValue("session/backend", backend_key)
-            self._prefs.setValue("session/token", token)
+    def remember_session(self, backend_key: str, *, file_token: str | None) -> None:
+        self._prefs.setValue("session/backend", backend_key)
+        if file_token:
+            self._prefs.setValue("session/token", file_token)
         else:
-            self._prefs.remove("session")
+            self._prefs.remove("session/token")
+        self._prefs.sync()
+
+    def forget_session(self) -> None:
+        self._prefs.remove("session")
         self._prefs.sync()  # a forgotten token must be gone even if the program is killed
+
+    @property
+    def preferences_file(self) -> Path:
+        return Path(self._prefs.fileName())
 
     def sync(self) -> None:
         self._prefs.sync()

@@ -18,6 +18,7 @@ from backend.contract import Backend, CurrentUser
 from backend.local import LocalBackend
 from desktop.application import DesktopApplication
 from desktop.connection import Connection
+from desktop.credentials import RememberedLogins
 from desktop.i18n import install_language
 from desktop.main_window import DesktopWindow
 from desktop.settings import Settings
@@ -119,14 +120,46 @@ def backend_factory(gui_backend: LocalBackend) -> Callable[[Connection], tuple[B
     return lambda _connection: (gui_backend, "test")
 
 
+class CredentialStoreStandIn:
+    """The operating system's credential store, in memory (the methods of a keyring backend)."""
+
+    def __init__(self) -> None:
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, user: str, secret: str) -> None:
+        self.secrets[service, user] = secret
+
+    def get_password(self, service: str, user: str) -> str | None:
+        return self.secrets.get((service, user))
+
+    def delete_password(self, service: str, user: str) -> None:
+        if self.secrets.pop((service, user), None) is None:
+            raise KeyError(user)
+
+
+@pytest.fixture
+def credential_store() -> CredentialStoreStandIn:
+    return CredentialStoreStandIn()
+
+
+@pytest.fixture
+def logins(settings: Settings, credential_store: CredentialStoreStandIn) -> Iterator[Any]:
+    remembered = RememberedLogins(settings, credential_store)
+    yield remembered
+    remembered.close()
+
+
 @pytest.fixture
 def application(
     qloop: qasync.QEventLoop,
     qtbot: Any,
     backend_factory: Callable[[Connection], tuple[Backend, str]],
     settings: Settings,
+    logins: RememberedLogins,
 ) -> Iterator[DesktopApplication]:
-    controller = DesktopApplication(backend_factory, settings, connection=Connection(), demo=True)
+    controller = DesktopApplication(
+        backend_factory, settings, connection=Connection(), demo=True, logins=logins
+    )
     yield controller
     for window in (controller.login_window, controller.desktop):
         if window is not None:

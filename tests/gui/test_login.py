@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
+from backend.version import current_version
 from desktop.application import DesktopApplication
 from desktop.connection import Connection
+from desktop.credentials import RememberedLogins
 from desktop.settings import Settings
-from tests.gui.conftest import finish
+from tests.gui.conftest import CredentialStoreStandIn, click_message_box, finish
 
 
 def _login_window(qtbot: Any, application: DesktopApplication):
@@ -91,34 +95,114 @@ def test_empty_fields_are_asked_for_before_anything_is_sent(
     assert failed.args == ["Введите пароль."]
 
 
-def test_staying_logged_in_skips_the_login_window_next_time(
-    qtbot: Any, application: DesktopApplication, settings: Settings
-) -> None:
+def _log_in_remembered(qtbot: Any, application: DesktopApplication) -> None:
     window = _login_window(qtbot, application)
     qtbot.keyClicks(window.login_edit, "klass")
     qtbot.keyClicks(window.password_edit, "demo")
     window.remember_check.setChecked(True)
     window.submit()
     qtbot.waitUntil(lambda: application.desktop is not None)
-    token = settings.remembered_token("test")
+
+
+def _starts_on_the_desktop(qtbot: Any, application: DesktopApplication, logins: Any) -> bool:
+    again = DesktopApplication(
+        lambda _connection: (application.backend, "test"),
+        application.settings,
+        connection=Connection(),
+        logins=logins,
+    )
+    finish(qtbot, again.start_session())
+    on_desktop = again.desktop is not None and again.login_window is None
+    for window in (again.desktop, again.login_window):
+        if window is not None:
+            window.close()
+    return on_desktop
+
+
+def test_staying_logged_in_keeps_the_token_in_the_credential_store(
+    qtbot: Any,
+    application: DesktopApplication,
+    settings: Settings,
+    credential_store: CredentialStoreStandIn,
+    logins: RememberedLogins,
+) -> None:
+    _log_in_remembered(qtbot, application)
+    qtbot.waitUntil(lambda: settings.remembered_backend == "test")
+    token = credential_store.get_password("esh-desktop", "test")
     assert token, "a revocable token is remembered"
     assert "demo" not in token
     settings.sync()
-    assert "demo" not in (settings.config_dir / "settings.ini").read_text(encoding="utf-8")
+    stored = (settings.config_dir / "settings.ini").read_text(encoding="utf-8")
+    assert token not in stored, "school PCs are shared: the token is not in a plain file"
+    assert "demo" not in stored
     application.desktop.close()
     application.desktop = None
+    assert _starts_on_the_desktop(qtbot, application, logins), "next time: straight in"
 
-    again = DesktopApplication(
-        lambda _connection: (application.backend, "test"), settings, connection=Connection()
-    )
-    finish(qtbot, again.start_session())
-    assert again.desktop is not None
-    assert again.login_window is None
-    again.desktop.close()
+
+def test_without_a_credential_store_the_token_is_kept_in_the_settings_and_logged(
+    qtbot: Any,
+    application: DesktopApplication,
+    settings: Settings,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    application.logins = RememberedLogins(settings, store=None)
+    try:
+        with caplog.at_level(logging.WARNING, logger="desktop.credentials"):
+            _log_in_remembered(qtbot, application)
+            qtbot.waitUntil(lambda: settings.remembered_file_token is not None)
+        assert any("no credential store" in r.getMessage() for r in caplog.records)
+        application.desktop.close()
+        application.desktop = None
+        assert _starts_on_the_desktop(qtbot, application, application.logins)
+    finally:
+        application.logins.close()
+
+
+def test_a_token_an_older_version_left_in_the_settings_moves_to_the_store(
+    qtbot: Any,
+    application: DesktopApplication,
+    settings: Settings,
+    credential_store: CredentialStoreStandIn,
+    logins: RememberedLogins,
+) -> None:
+    plain = RememberedLogins(settings, store=None)
+    try:
+        _log_in_remembered(qtbot, application)
+        qtbot.waitUntil(lambda: settings.remembered_backend == "test")
+        token = finish(qtbot, logins.token("test"))
+        credential_store.secrets.clear()
+        finish(qtbot, plain.remember("test", token))  # as the older version kept it
+    finally:
+        plain.close()
+    assert settings.remembered_file_token == token
+    application.desktop.close()
+    application.desktop = None
+    assert _starts_on_the_desktop(qtbot, application, logins)
+    assert settings.remembered_file_token is None
+    assert credential_store.get_password("esh-desktop", "test") == token
+
+
+def test_logging_out_forgets_the_remembered_login_everywhere(
+    qtbot: Any,
+    application: DesktopApplication,
+    settings: Settings,
+    credential_store: CredentialStoreStandIn,
+) -> None:
+    _log_in_remembered(qtbot, application)
+    qtbot.waitUntil(lambda: settings.remembered_backend == "test")
+    click_message_box(qtbot, "Да")
+    finish(qtbot, application.log_out())
+    assert credential_store.secrets == {}
+    assert settings.remembered_backend == ""
+    assert application.login_window is not None
 
 
 def test_the_login_is_remembered_but_never_the_password(
-    qtbot: Any, application: DesktopApplication, settings: Settings
+    qtbot: Any,
+    application: DesktopApplication,
+    settings: Settings,
+    credential_store: CredentialStoreStandIn,
 ) -> None:
     window = _login_window(qtbot, application)
     qtbot.keyClicks(window.login_edit, "klass")
@@ -126,10 +210,17 @@ def test_the_login_is_remembered_but_never_the_password(
     window.submit()
     qtbot.waitUntil(lambda: application.desktop is not None)
     assert settings.last_login == "klass"
-    assert settings.remembered_token("test") is None
+    assert settings.remembered_backend == ""
+    assert credential_store.secrets == {}
     settings.sync()
     stored = (settings.config_dir / "settings.ini").read_text(encoding="utf-8")
     assert "demo" not in stored
+
+
+def test_the_login_window_shows_the_version(qtbot: Any, application: DesktopApplication) -> None:
+    window = _login_window(qtbot, application)
+    assert window.version_label.text() == f"Версия {current_version()}"
+    assert window.version_label.isVisible()
 
 
 def test_the_language_can_be_switched_to_english(

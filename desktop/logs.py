@@ -1,0 +1,96 @@
+"""The desktop's log file: where IT staff look when a teacher says "it closed by itself".
+
+One rotated file in the user's log directory (`~/.local/state/esh-desktop/log` on Linux,
+`%LOCALAPPDATA%\\esh-desktop\\Logs` on Windows): what was started and on what, the warnings and
+errors of every module, the traceback of every unexpected exception, and — through
+`faulthandler` — the native traceback of a crash that takes the process down.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import os
+import platform
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "esh-desktop"
+LOG_FILE_NAME = "esh-desktop.log"
+MAX_BYTES = 2 * 1024 * 1024
+BACKUP_COUNT = 4  # five files in all: about 10 MB at most
+LEVEL_ENV = "ESH_LOG_LEVEL"  # DEBUG for a support session; INFO by default
+OUR_PACKAGES = ("desktop", "registries", "backend")
+FORMAT = "%(asctime)s %(levelname)-7s %(process)d %(threadName)s %(name)s: %(message)s"
+log = logging.getLogger(__name__)
+
+
+def default_log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+class CrashLogHandler(RotatingFileHandler):
+    """A rotating log file that native crash tracebacks (faulthandler) go to as well.
+
+    faulthandler writes to a file descriptor: after each rotation it is pointed at the new file.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+        self._follow_with_faulthandler()
+
+    def doRollover(self) -> None:
+        super().doRollover()
+        self._follow_with_faulthandler()
+
+    def _follow_with_faulthandler(self) -> None:
+        if self.stream is not None:
+            faulthandler.enable(self.stream, all_threads=True)
+
+
+def set_up_logging(log_dir: Path | None = None) -> Path | None:
+    """Send every module's warnings and errors (and our own INFO lines) to the log file.
+
+    Returns the file's path; None when no log file could be made (then only stderr is used).
+    """
+    level = logging.getLevelNamesMapping().get(os.environ.get(LEVEL_ENV, "").upper(), logging.INFO)
+    root = logging.getLogger()
+    root.setLevel(logging.WARNING)
+    for name in OUR_PACKAGES:
+        logging.getLogger(name).setLevel(level)
+    formatter = logging.Formatter(FORMAT)
+    if sys.stderr is not None:  # a windowed Windows program has no stderr
+        console = logging.StreamHandler(sys.stderr)
+        console.setLevel(logging.WARNING)
+        console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(console)
+    logging.captureWarnings(True)
+    folder = log_dir or default_log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = CrashLogHandler(folder / LOG_FILE_NAME)
+    except OSError as error:
+        log.warning("no log file in %s: %s", folder, error)
+        return None
+    handler.setLevel(logging.DEBUG)
+    handler.setFormatter(formatter)
+    root.addHandler(handler)
+    return Path(handler.baseFilename)
+
+
+def platform_description() -> str:
+    frozen = " (bundle)" if getattr(sys, "frozen", False) else ""
+    return (
+        f"{platform.platform()}, {platform.machine()}, Python {platform.python_version()}{frozen}"
+    )
+
+
+def log_file_path() -> Path | None:
+    """The log file in use, if any."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, CrashLogHandler):
+            return Path(handler.baseFilename)
+    return None

@@ -1,0 +1,116 @@
+"""One desktop per embedded database.
+
+Two desktops on one SQLite file would each run their own MAX jobs and scheduler and trip over
+each other's writes. The first desktop holds a lock file beside the database and listens on a
+local socket; a second start on the same database asks the first, through that socket, to bring
+its window forward — and says so if it cannot.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from backend.contract import BackendError
+
+ACTIVATE = b"activate\n"
+ACTIVATED = b"ok\n"
+ANSWER_WAIT_MS = 3000
+log = logging.getLogger(__name__)
+
+
+class DatabaseInUse(BackendError):
+    code = "database_in_use"
+
+    @classmethod
+    def for_database(cls, database: Path) -> DatabaseInUse:
+        return cls(
+            QCoreApplication.translate(
+                "SingleInstance",
+                "«Электронная школа» уже открыта с базой данных «{path}»: закройте ту программу "
+                "или перейдите в ее окно.",
+            ).format(path=database)
+        )
+
+
+def _server_name(database: Path) -> str:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no user name in an odd container: the path is enough
+        user = ""
+    digest = hashlib.sha256(f"{user}\0{database.resolve()}".encode()).hexdigest()[:24]
+    return f"esh-desktop-{digest}"
+
+
+class DatabaseLock:
+    """Held by the desktop that has the embedded database `database` open."""
+
+    def __init__(self, database: Path) -> None:
+        self.database = database
+        self._lock = QLockFile(str(database.with_name(database.name + ".lock")))
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        self._server: QLocalServer | None = None
+        self.held = False
+
+    def acquire(self) -> bool:
+        self.database.parent.mkdir(parents=True, exist_ok=True)
+        self.held = self._lock.tryLock(0)
+        if not self.held and self._lock.error() == QLockFile.LockError.PermissionError:
+            log.warning("no lock beside %s: the folder is not writable", self.database)
+        return self.held
+
+    def listen(self, come_forward: Callable[[], None]) -> None:
+        """Answer a second start's «activate» by calling `come_forward`."""
+        if self._server is not None:
+            return
+        name = _server_name(self.database)
+        server = QLocalServer()
+        QLocalServer.removeServer(name)  # a socket left by a desktop that crashed
+        if not server.listen(name):
+            log.warning("cannot listen for a second start: %s", server.errorString())
+            return
+
+        def connection() -> None:
+            while (socket := server.nextPendingConnection()) is not None:
+                socket.readyRead.connect(lambda s=socket: answer(s))
+
+        def answer(socket: QLocalSocket) -> None:
+            if bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
+                log.info("another start on %s: bringing this window forward", self.database)
+                come_forward()
+                socket.write(ACTIVATED)
+                socket.flush()
+            socket.disconnectFromServer()
+
+        server.newConnection.connect(connection)
+        self._server = server
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        if self.held:
+            self._lock.unlock()
+            self.held = False
+
+
+def ask_first_to_come_forward(database: Path) -> bool:
+    """From a second start: True when the desktop holding `database` brought its window
+    forward."""
+    socket = QLocalSocket()
+    socket.connectToServer(_server_name(database))
+    if not socket.waitForConnected(ANSWER_WAIT_MS):
+        return False
+    socket.write(ACTIVATE)
+    socket.flush()
+    answered = socket.waitForReadyRead(ANSWER_WAIT_MS) and bytes(
+        socket.readAll().data()
+    ).startswith(ACTIVATED.strip())
+    socket.disconnectFromServer()
+    return answered
