@@ -10,7 +10,7 @@ TS_SOURCES := $(wildcard translations/*.ts)
 QM_FILES := $(TS_SOURCES:.ts=.qm)
 QT_SOURCES := $(shell find desktop registries -name '*.py' 2>/dev/null)
 
-.PHONY: demo run server test lint bench translations lupdate screenshots clean
+.PHONY: demo run server test lint bench package translations lupdate screenshots clean
 
 demo: $(INSTALLED) $(QM_FILES)
 	$(BIN)/esh-desktop --demo
@@ -43,6 +43,12 @@ bench: $(INSTALLED) $(QM_FILES)
 	$(BIN)/python -m tests.benchmarks.conferences
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.journal
 	$(BIN)/python -m tests.benchmarks.server_load
+	$(BIN)/python -m tests.benchmarks.bundle
+
+# The desktop as a PyInstaller bundle in dist/esh-desktop, and its installer for this system
+# (a .deb on Debian and Ubuntu; on Windows the Inno Setup installer, see README).
+package: $(INSTALLED) $(QM_FILES)
+	$(BIN)/python packaging/build.py
 
 screenshots: $(INSTALLED) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.screenshots docs
@@ -61,9 +67,9 @@ $(VENV)/bin/python:
 
 $(INSTALLED): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,package]'
 	rm -f $(VENV)/.installed-*
 	touch $@
 
 clean:
-	rm -rf $(VENV) build *.egg-info translations/*.qm .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info translations/*.qm .pytest_cache

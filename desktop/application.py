@@ -7,6 +7,7 @@ import contextlib
 import logging
 import signal
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -31,10 +32,8 @@ from desktop.connection import Connection
 from desktop.credentials import RememberedLogins
 from desktop.i18n import choose_language, install_language
 from desktop.login_window import LoginWindow
-from desktop.main_window import DesktopWindow
 from desktop.session_guard import GuardedBackend
 from desktop.settings import Settings
-from desktop.sferum_watch import SferumLinkWatcher
 from desktop.theme import apply_theme
 from registries.base import messages
 from registries.base.changes import Topic
@@ -42,6 +41,8 @@ from registries.base.declaration import MAX_DEMO, SFERUM_LINKED, SFERUM_NOT_LINK
 from registries.base.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from desktop.main_window import DesktopWindow
+    from desktop.sferum_watch import SferumLinkWatcher
     from desktop.single_instance import DatabaseLock
 
 translate = QCoreApplication.translate
@@ -126,6 +127,8 @@ class DesktopApplication(QObject):
         """`esh-desktop --check`: the login window with the organisations, then quit; prints
         what it found (exit code 0) or why it could not (1)."""
         window = self.show_login()
+        painted: list[float] = []
+        window.first_painted.connect(lambda: painted.append(time.monotonic()))
         loaded = asyncio.get_running_loop().create_future()
         window.organisations_loaded.connect(lambda: loaded.done() or loaded.set_result(""))
         window.login_failed.connect(lambda text: loaded.done() or loaded.set_result(text))
@@ -152,6 +155,8 @@ class DesktopApplication(QObject):
             f"esh-desktop {current_version()}: окно входа открыто; {where}; "
             f"организаций: {window.organisation_combo.count()}"
         )
+        if painted:  # for the start-up benchmark: the system-wide monotonic clock
+            print(f"login window painted at monotonic {painted[0]:.6f}")
         return 0
 
     def come_forward(self) -> None:
@@ -277,7 +282,10 @@ class DesktopApplication(QObject):
         self.show_login(error.message)
 
     def show_desktop(self, user: CurrentUser) -> DesktopWindow:
-        # The registry modules load here, after the login window is already on screen.
+        # The desktop and the registry modules load here, after the login window is already
+        # on screen.
+        from desktop.main_window import DesktopWindow
+        from desktop.sferum_watch import SferumLinkWatcher
         from registries import catalog
 
         self.user = user
@@ -439,7 +447,8 @@ def create_application(
     app.setQuitOnLastWindowClosed(False)
     settings = settings or Settings(config_dir)
     chosen = choose_language(language or settings.language)
-    install_language(chosen)
+    if not install_language(chosen):
+        log.warning("no translation of the interface into %r: it is shown in Russian", chosen)
     apply_theme(app)
     return DesktopApplication(
         backend_factory,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ class LoginWindow(QWidget):
     language_chosen = Signal(str)  # "ru" / "en"
     connection_chosen = Signal(object)  # Connection
     closed = Signal()
+    first_painted = Signal()  # on screen for the first time
 
     def __init__(
         self,
@@ -52,6 +53,7 @@ class LoginWindow(QWidget):
         self.tasks = TaskRunner(self)
         self._hint_text = hint
         self._busy = False
+        self._painted = False
 
         card = QFrame(self)
         card.setObjectName("loginCard")
@@ -354,6 +356,12 @@ class LoginWindow(QWidget):
         self.message_label.setProperty("busy", busy)
         self.message_label.style().unpolish(self.message_label)
         self.message_label.style().polish(self.message_label)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.cancel_all()
