@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl, Signal, qVersion
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -23,6 +23,11 @@ from backend.contract import Backend, BackendError, BackendInfo
 from backend.version import current_version
 from registries.base.icons import icon
 from registries.base.tasks import TaskRunner
+
+
+def breakable(text: str) -> str:
+    """Long paths may wrap after a folder separator (a zero-width space marks the place)."""
+    return text.replace("/", "/\u200b").replace("\\", "\\\u200b")
 
 
 class AboutDialog(QDialog):
@@ -49,7 +54,11 @@ class AboutDialog(QDialog):
         self.connection_label = QLabel(self.tr("Определяется…"), self)
         self.connection_label.setWordWrap(True)
         self.connection_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.log_label = QLabel(str(log_file) if log_file else self.tr("не ведется"), self)
+        self._texts = {
+            "connection": self.tr("Определяется…"),
+            "log": str(log_file) if log_file else self.tr("не ведется"),
+        }
+        self.log_label = QLabel(breakable(self._texts["log"]), self)
         self.log_label.setWordWrap(True)
         self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.platform_label = QLabel(
@@ -67,6 +76,7 @@ class AboutDialog(QDialog):
         titles.addWidget(self.version_label)
         header.addLayout(titles, 1)
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Подключение:"), self.connection_label)
         form.addRow(self.tr("Журнал работы:"), self.log_label)
         form.addRow(self.tr("Среда:"), self.platform_label)
@@ -91,8 +101,12 @@ class AboutDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self.tasks.start(self._describe(backend), on_error=self._not_described)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_wrapped_lines()
 
     @classmethod
     def show_for(cls, parent: QWidget, backend: Backend, log_file: Path | None) -> AboutDialog:
@@ -110,19 +124,40 @@ class AboutDialog(QDialog):
             text = self.tr("сервер {address}, версия сервера {version}").format(
                 address=info.location, version=info.version
             )
-        self.connection_label.setText(text)
-        self.described.emit()
+        self._show_connection(text)
 
     def _not_described(self, error: BackendError) -> None:
-        self.connection_label.setText(error.message)
+        self._show_connection(error.message)
+
+    def _show_connection(self, text: str) -> None:
+        self._texts["connection"] = text
+        self.connection_label.setText(breakable(text))
+        self._fit_wrapped_lines()
         self.described.emit()
+
+    def _fit_wrapped_lines(self) -> None:
+        """Tall enough for every wrapped line at the dialog's width (a form layout does not
+        grow its window for them by itself)."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > 0:
+            self.setMinimumHeight(needed)
+            if self.height() < needed:
+                self.resize(self.width(), needed)
+
+    def connection_text(self) -> str:
+        return self._texts["connection"]
+
+    def log_text(self) -> str:
+        return self._texts["log"]
 
     def details(self) -> str:
         return "\n".join(
             [
                 f"esh-desktop {current_version()}",
-                f"{self.tr('Подключение:')} {self.connection_label.text()}",
-                f"{self.tr('Журнал работы:')} {self.log_label.text()}",
+                f"{self.tr('Подключение:')} {self.connection_text()}",
+                f"{self.tr('Журнал работы:')} {self.log_text()}",
                 f"{self.tr('Среда:')} {self.platform_label.text()}",
             ]
         )

@@ -87,7 +87,7 @@ def _from_files(paths: Sequence[Path]) -> MachineConfig:
     for path in paths:
         if not path.is_file():
             continue
-        parser = configparser.ConfigParser(interpolation=None)
+        parser = configparser.ConfigParser(interpolation=None, inline_comment_prefixes=(";",))
         try:
             parser.read(path, encoding="utf-8-sig")  # Notepad writes a BOM
         except (OSError, UnicodeDecodeError, configparser.Error) as error:

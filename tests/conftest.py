@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the credential store of the machine they run on; the ones about it bring
+# their own stand-in.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 from backend.clock import FixedClock
 from backend.database import Database, sqlite_url

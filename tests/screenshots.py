@@ -29,6 +29,7 @@ from backend.contract import (
 )
 from backend.database import Database, sqlite_url
 from backend.demo.generator import create_demo_school
+from desktop.about import AboutDialog
 from desktop.app import BackendFactory
 from desktop.application import DesktopApplication, create_application
 from desktop.connection import Connection
@@ -124,6 +125,15 @@ async def shoot(controller: DesktopApplication, out: Path) -> None:
         await asyncio.sleep(0.1)
     await _settle()
     desktop.grab().save(str(out / "max-demo.png"))
+    desktop.windows.window("max_demo").close()
+    await _settle()
+    about = AboutDialog.show_for(
+        desktop, controller.backend, Path.home() / ".local/state/esh-desktop/log/esh-desktop.log"
+    )
+    await _signal(about.described)
+    await _settle()
+    _with_dialog(desktop, about).save(str(out / "about.png"))
+    about.close()
     desktop.close()
     controller.desktop = None
 

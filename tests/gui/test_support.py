@@ -7,11 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from backend.contract import Backend, BackendInfo
+from backend.database import Database, sqlite_url
+from backend.remote import RemoteBackend
+from backend.server.app import create_app
 from backend.version import current_version
 from desktop.about import AboutDialog
 from desktop.application import DesktopApplication
@@ -94,8 +98,13 @@ def test_about_tells_the_version_the_connection_and_the_log(
         dialog.open()
     assert dialog.windowTitle() == "О программе"
     assert dialog.version_label.text() == f"Версия {current_version()}"
-    assert dialog.connection_label.text().startswith("встроенная база данных, файл ")
-    assert dialog.log_label.text() == str(tmp_path / "log" / "esh-desktop.log")
+    assert dialog.connection_text().startswith("встроенная база данных, файл ")
+    assert dialog.connection_text().endswith("demo.sqlite3")
+    assert dialog.log_text() == str(tmp_path / "log" / "esh-desktop.log")
+    assert dialog.connection_label.text().replace("\u200b", "") == dialog.connection_text()
+    label = dialog.connection_label
+    # No wrapped line is cut once the dialog has laid itself out.
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
     dialog.copy_details()
     assert f"esh-desktop {current_version()}" in QGuiApplication.clipboard().text()
     dialog.close()
@@ -105,8 +114,8 @@ def test_about_a_server_names_its_version(qtbot: Any, qloop: Any) -> None:
     dialog = AboutDialog(None, _DescribedServer(), None)  # type: ignore[arg-type]
     with qtbot.waitSignal(dialog.described):
         dialog.open()
-    assert dialog.connection_label.text() == "сервер https://esh.school.ru, версия сервера 0.3.1"
-    assert dialog.log_label.text() == "не ведется"
+    assert dialog.connection_text() == "сервер https://esh.school.ru, версия сервера 0.3.1"
+    assert dialog.log_text() == "не ведется"
     assert not dialog.open_log_button.isEnabled()
     dialog.close()
 
@@ -158,3 +167,37 @@ def test_an_embedded_database_open_elsewhere_is_said_in_the_login_window(
         assert window.connection_combo.currentText() == "Сервер"
     finally:
         window.close()
+
+
+def test_an_outdated_desktop_is_told_in_the_login_window_to_update(
+    qtbot: Any, qloop: Any, demo_db_path: Path, settings: Settings, logins: Any, clock: Any
+) -> None:
+    database = Database(sqlite_url(demo_db_path))
+    app = create_app(database, clock=clock, min_desktop_version="9.0")
+    made: list[RemoteBackend] = []
+
+    def factory(_connection: Connection) -> tuple[Backend, str]:
+        backend = RemoteBackend(
+            "http://esh.test", transport=httpx.ASGITransport(app=app), client_version="0.2.0"
+        )
+        made.append(backend)
+        return backend, "server"
+
+    controller = DesktopApplication(
+        factory, settings, connection=Connection("http://esh.test"), logins=logins
+    )
+    window = controller.show_login()
+    try:
+        with qtbot.waitSignal(window.login_failed, timeout=10000) as failed:
+            pass
+        text = failed.args[0]
+        assert text.startswith("Программу «Электронная школа» на этом компьютере нужно обновить")
+        assert "от 9.0" in text
+        assert window.message_label.text() == text
+        assert window.message_label.isVisible()
+        assert "Traceback" not in text
+    finally:
+        window.close()
+        for backend in made:
+            finish(qtbot, backend.close())
+        database.dispose()

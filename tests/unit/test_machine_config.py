@@ -26,6 +26,19 @@ def test_the_file_gives_the_server_and_the_lock(tmp_path: Path) -> None:
     )
 
 
+def test_comments_may_follow_a_value(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "; for every user of this PC\n[connection]\n"
+        "server_url = https://esh.school.ru   ; the school's server\n"
+        "locked = true        ; no other connection\n",
+    )
+    config = load_machine_config([path], environ={})
+    assert config.server_url == "https://esh.school.ru"
+    assert config.locked
+    assert config.problem == ""
+
+
 def test_a_file_written_by_notepad_with_a_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "esh-desktop.ini"
     path.write_bytes("\ufeff[connection]\r\nserver_url=https://esh.school.ru\r\n".encode())
