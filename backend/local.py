@@ -55,12 +55,15 @@ class LocalBackend:
         demo_size: str = "standard",
         max_gateway: MaxGateway | None = None,
         max_interval: float | None = MAX_JOBS_INTERVAL,
+        on_closed: Callable[[], None] | None = None,
     ) -> None:
         """`max_gateway` is how MAX is reached; by default a simulator with its own file beside
         the database. Every `max_interval` seconds the outbox is delivered and link requests
-        are followed; None leaves that to `run_max_jobs`."""
+        are followed; None leaves that to `run_max_jobs`. `on_closed` is called once the
+        database is closed (the desktop then lets another desktop open it)."""
         self.path = Path(path)
         self._clock = clock or SystemClock()
+        self._on_closed = on_closed
         self._max_gateway = max_gateway
         self.max_simulator: SimulatedMax | None = None
         self._call_pages: CallPageServer | None = None
@@ -596,6 +599,8 @@ class LocalBackend:
             await self._run(dispose)
         finally:
             self._executor.shutdown(wait=False)
+            if self._on_closed is not None:
+                self._on_closed()
 
 
 def _reason(error: BaseException) -> str:

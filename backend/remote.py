@@ -28,7 +28,7 @@ from backend.contract.errors import (
 )
 from backend.version import (
     OLDEST_SERVER_SUPPORTED,
-    UNREPORTED_SERVER_VERSION,
+    UNREPORTED_VERSION,
     current_version,
     is_older,
     user_agent,
@@ -151,7 +151,7 @@ class RemoteBackend:
     def _compatible(self, health: Any) -> t.BackendInfo:
         if not isinstance(health, dict) or health.get("status") != "ok":
             raise self._not_a_server()
-        version = str(health.get("version") or UNREPORTED_SERVER_VERSION)
+        version = str(health.get("version") or UNREPORTED_VERSION)
         oldest_served = health.get("min_desktop_version")
         with contextlib.suppress(ValueError):  # a version that cannot be read is let through
             if oldest_served and is_older(self.client_version, str(oldest_served)):

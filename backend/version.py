@@ -17,8 +17,8 @@ DISTRIBUTION = "esh-desktop"
 OLDEST_DESKTOP_SERVED = "0.1.0"
 # Raise when the desktop starts relying on what servers older than this do not offer.
 OLDEST_SERVER_SUPPORTED = "0.1.0"
-# Servers before 0.2.0 did not report their version.
-UNREPORTED_SERVER_VERSION = "0.1.0"
+# Before 0.2.0 neither servers nor desktops said which version they were.
+UNREPORTED_VERSION = "0.1.0"
 
 
 @cache
@@ -86,6 +86,12 @@ def user_agent(version: str | None = None) -> str:
 
 
 def desktop_version_of(user_agent_header: str) -> str | None:
-    """The desktop version in a User-Agent header, or None for any other client."""
-    match = re.match(rf"^{DISTRIBUTION}/(\S+)", user_agent_header or "")
+    """The desktop version in a User-Agent header, or None for any other client.
+
+    Desktops before 0.2.0 sent a bare «esh-desktop»: they are 0.1.0.
+    """
+    header = (user_agent_header or "").strip()
+    if header == DISTRIBUTION:
+        return UNREPORTED_VERSION
+    match = re.match(rf"^{DISTRIBUTION}/(\S+)", header)
     return match.group(1) if match else None

@@ -79,13 +79,15 @@ class BackendFactory:
         if connection.server_url is not None:
             from backend.remote import RemoteBackend  # httpx loads only when it is needed
 
-            self.lock.release()
             return RemoteBackend(connection.server_url), f"server:{connection.server_url}"
-        if not self.lock.held and not self.lock.acquire():
+        if not self.lock.acquire():
             raise DatabaseInUse.for_database(self.database)
         from backend.local import LocalBackend
 
-        backend = LocalBackend(self.database, demo=self.demo, demo_size=self.demo_size)
+        # The lock goes when the database is closed, not before: its MAX jobs run until then.
+        backend = LocalBackend(
+            self.database, demo=self.demo, demo_size=self.demo_size, on_closed=self.lock.release
+        )
         return backend, f"local:{self.database}"
 
 
@@ -99,8 +101,8 @@ def startup_connection(
         asked = args.server and server_address(args.server) != machine.server_url
         if asked or args.db or args.demo:
             return None, (
-                f"подключение задано администратором ({machine.source}): сервер "
-                f"{machine.server_url}; другое подключение выбрать нельзя"
+                f"Подключение на этом компьютере задано администратором ({machine.source}): "
+                f"сервер {machine.server_url}, другое выбрать нельзя."
             )
         return Connection(machine.server_url), None
     if args.server:
@@ -119,9 +121,28 @@ def _console_for_windows() -> None:
         return
     import ctypes
 
-    if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
-        sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
+    kernel = ctypes.windll.kernel32
+    if kernel.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+        encoding = f"cp{kernel.GetConsoleOutputCP()}"  # cp866 in a Russian cmd.exe
+        # For the whole run: the console is written to until the program ends.
+        sys.stdout = open("CONOUT$", "w", encoding=encoding, errors="replace")  # noqa: SIM115
         sys.stderr = sys.stdout
+
+
+def _refuse(message: str, *, qt_args: list[str] | None = None) -> int:
+    """Say why the desktop does not start: in the log, on the console, and in a message box
+    when there is no console (a windowed program started from a shortcut)."""
+    log.error("not started: %s", message)
+    stream = sys.stderr or sys.__stderr__
+    if stream is not None:
+        print(f"esh-desktop: {message}", file=stream)
+        return 1
+    from desktop.application import make_qt_application
+    from registries.base import messages
+
+    if make_qt_application(qt_args or []) is not None:
+        messages.error(None, message)
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,9 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         connection, refusal = startup_connection(args, machine)
     except ValueError as error:
-        sys.exit(f"esh-desktop: {error}")
+        return _refuse(str(error), qt_args=qt_args)
     if refusal:
-        sys.exit(f"esh-desktop: {refusal}")
+        return _refuse(refusal, qt_args=qt_args)
     log.info(
         "esh-desktop %s starting on %s; log %s; per-machine configuration: %s",
         current_version(),
@@ -162,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(args.config_dir)
     start_on = connection or settings.connection
     if not start_on.is_server and not factory.lock.acquire():
+        if args.check:  # a check must not pull a teacher's window to the front
+            return _refuse(DatabaseInUse.for_database(path).message)
         return _already_open(path)
     code = run(
         factory,

@@ -484,7 +484,7 @@ def run(
         controller.language,
     )
     if database_lock is not None:
-        database_lock.listen(controller.come_forward)
+        database_lock.answer_second_starts(controller.come_forward)
 
     async def main() -> int:
         loop = asyncio.get_running_loop()

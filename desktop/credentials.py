@@ -17,6 +17,9 @@ from typing import Any, TypeVar
 from desktop.settings import Settings
 
 SERVICE = "esh-desktop"
+# A store that hangs (or waits for an unlock prompt nobody answers) must not keep the login
+# window away: after this long the desktop goes on as if the store had nothing.
+STORE_PATIENCE = 15.0
 R = TypeVar("R")
 log = logging.getLogger(__name__)
 
@@ -51,14 +54,21 @@ class RememberedLogins:
         self._store_known = store is not self._SYSTEM
         self._worker: ThreadPoolExecutor | None = None
 
-    async def _off_thread(self, work: Callable[[], R]) -> R:
+    async def _off_thread(self, work: Callable[[], R], *, otherwise: R) -> R:
+        """`work` on the store's own thread, or `otherwise` when the store does not answer."""
         if self._worker is None:
             self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="esh-credentials")
-        return await asyncio.wrap_future(self._worker.submit(work))
+        try:
+            return await asyncio.wait_for(
+                asyncio.wrap_future(self._worker.submit(work)), STORE_PATIENCE
+            )
+        except TimeoutError:
+            log.warning("the credential store did not answer within %s s", STORE_PATIENCE)
+            return otherwise
 
     def close(self) -> None:
         if self._worker is not None:
-            self._worker.shutdown(wait=True)
+            self._worker.shutdown(wait=False)  # what is under way finishes by itself
             self._worker = None
 
     def _the_store(self) -> Any | None:
@@ -78,7 +88,7 @@ class RememberedLogins:
             if await self._save(backend_key, in_file):
                 self.settings.remember_session(backend_key, file_token=None)
             return in_file
-        return await self._off_thread(lambda: self._read(backend_key))
+        return await self._off_thread(lambda: self._read(backend_key), otherwise=None)
 
     async def remember(self, backend_key: str, token: str | None) -> None:
         """Keep `token` for `backend_key`; None forgets the remembered login."""
@@ -86,10 +96,10 @@ class RememberedLogins:
         if token is None:
             self.settings.forget_session()
             if previous:
-                await self._off_thread(lambda: self._delete(previous))
+                await self._off_thread(lambda: self._delete(previous), otherwise=None)
             return
         if previous and previous != backend_key:
-            await self._off_thread(lambda: self._delete(previous))
+            await self._off_thread(lambda: self._delete(previous), otherwise=None)
         if await self._save(backend_key, token):
             self.settings.remember_session(backend_key, file_token=None)
         else:
@@ -100,7 +110,7 @@ class RememberedLogins:
             self.settings.remember_session(backend_key, file_token=token)
 
     async def _save(self, backend_key: str, token: str) -> bool:
-        return await self._off_thread(lambda: self._write(backend_key, token))
+        return await self._off_thread(lambda: self._write(backend_key, token), otherwise=False)
 
     # --- on a worker thread -------------------------------------------------------------------
     def _write(self, backend_key: str, token: str) -> bool:

@@ -43,7 +43,14 @@ class CrashLogHandler(RotatingFileHandler):
         self._follow_with_faulthandler()
 
     def doRollover(self) -> None:
-        super().doRollover()
+        try:
+            super().doRollover()
+        except OSError:
+            # Windows cannot rename a file another desktop of the same user has open: keep
+            # writing to this one and try again after another MAX_BYTES.
+            if self.stream is None:
+                self.stream = self._open()
+            self.maxBytes += MAX_BYTES
         self._follow_with_faulthandler()
 
     def _follow_with_faulthandler(self) -> None:

@@ -89,8 +89,8 @@ def _from_files(paths: Sequence[Path]) -> MachineConfig:
             continue
         parser = configparser.ConfigParser(interpolation=None, inline_comment_prefixes=(";",))
         try:
-            parser.read(path, encoding="utf-8-sig")  # Notepad writes a BOM
-        except (OSError, UnicodeDecodeError, configparser.Error) as error:
+            parser.read_string(_text_of(path), source=str(path))
+        except (OSError, configparser.Error) as error:
             return MachineConfig(
                 source=str(path), problem=f"{path}: не удалось прочитать ({error})."
             )
@@ -113,6 +113,16 @@ def _from_files(paths: Sequence[Path]) -> MachineConfig:
             problem=" ".join(problems),
         )
     return MachineConfig()
+
+
+def _text_of(path: Path) -> str:
+    """UTF-8 (Notepad writes a BOM), else Windows' Cyrillic code page, in which the Windows
+    profile functions that installers use rewrite a file they do not know as Unicode."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1251", errors="replace")
 
 
 def _boolean(text: str) -> bool | None:

@@ -6,6 +6,9 @@ widths) lives apart so that it can be thrown away without losing a preference.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -103,6 +106,14 @@ class Settings:
         else:
             self._prefs.remove("session/token")
         self._prefs.sync()
+        if file_token:
+            self._keep_private()
+
+    def _keep_private(self) -> None:
+        """A token in the file is for its owner's eyes only (home folders are often
+        readable by every user of the PC)."""
+        with contextlib.suppress(OSError):
+            os.chmod(self._prefs.fileName(), stat.S_IRUSR | stat.S_IWUSR)
 
     def forget_session(self) -> None:
         self._prefs.remove("session")

@@ -49,25 +49,44 @@ def _server_name(database: Path) -> str:
 
 
 class DatabaseLock:
-    """Held by the desktop that has the embedded database `database` open."""
+    """Held by the desktop that has the embedded database `database` open; while held, a
+    second start on it reaches `come_forward` (when one is set)."""
 
     def __init__(self, database: Path) -> None:
         self.database = database
         self._lock = QLockFile(str(database.with_name(database.name + ".lock")))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
+        self._come_forward: Callable[[], None] | None = None
         self.held = False
 
     def acquire(self) -> bool:
-        self.database.parent.mkdir(parents=True, exist_ok=True)
-        self.held = self._lock.tryLock(0)
-        if not self.held and self._lock.error() == QLockFile.LockError.PermissionError:
+        """False only when another desktop has the database open."""
+        if self.held:
+            return True
+        try:
+            self.database.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # opening the database will say what is wrong
+            log.warning("no lock beside %s: %s", self.database, error)
+            return True
+        if self._lock.tryLock(0):
+            self.held = True
+            self._listen()
+            return True
+        if self._lock.error() != QLockFile.LockError.LockFailedError:
+            # A folder that cannot be written to: there is nobody to share it with, go on.
             log.warning("no lock beside %s: the folder is not writable", self.database)
-        return self.held
+            return True
+        return False
 
-    def listen(self, come_forward: Callable[[], None]) -> None:
-        """Answer a second start's «activate» by calling `come_forward`."""
-        if self._server is not None:
+    def answer_second_starts(self, come_forward: Callable[[], None]) -> None:
+        """From now on a second start on this database calls `come_forward`."""
+        self._come_forward = come_forward
+        if self.held:
+            self._listen()
+
+    def _listen(self) -> None:
+        if self._server is not None or self._come_forward is None:
             return
         name = _server_name(self.database)
         server = QLocalServer()
@@ -83,7 +102,8 @@ class DatabaseLock:
         def answer(socket: QLocalSocket) -> None:
             if bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
                 log.info("another start on %s: bringing this window forward", self.database)
-                come_forward()
+                if self._come_forward is not None:
+                    self._come_forward()
                 socket.write(ACTIVATED)
                 socket.flush()
             socket.disconnectFromServer()

@@ -172,7 +172,8 @@ def debian_dependencies(bundle: Path) -> list[str]:
     """Debian packages of the system libraries the bundle needs, found with dpkg -S."""
     libraries = needed_libraries(bundle)
     located: dict[str, str] = {}
-    cache = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=True)
+    ldconfig = shutil.which("ldconfig") or "/sbin/ldconfig"  # not on a user's PATH in Debian
+    cache = subprocess.run([ldconfig, "-p"], capture_output=True, text=True, check=True)
     for line in cache.stdout.splitlines()[1:]:
         # "\tlibdbus-1.so.3 (libc6,x86-64) => /lib/x86_64-linux-gnu/libdbus-1.so.3"
         described, _, path = line.strip().partition(" => ")
@@ -195,7 +196,24 @@ def debian_dependencies(bundle: Path) -> list[str]:
             print(f"packaging: warning: no package known for {name}", file=sys.stderr)
     # What Qt's X11 plugin loads at run time, wherever the bundle was built.
     packages |= {KNOWN_LIBRARIES["libxcb-cursor.so.0"], KNOWN_LIBRARIES["libxkbcommon-x11.so.0"]}
-    return sorted(packages)
+    return [_at_least_as_built(package) for package in sorted(packages)]
+
+
+# The C and C++ runtimes the bundle was linked against: a PC needs these versions or newer.
+RUNTIMES = ("libc6", "libstdc++6", "libgcc-s1")
+
+
+def _at_least_as_built(package: str) -> str:
+    if package not in RUNTIMES:
+        return package
+    done = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Version}", package],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    version = done.stdout.strip().split("-", 1)[0] if done.returncode == 0 else ""
+    return f"{package} (>= {version})" if version else package
 
 
 def _owner_of(path: str) -> str | None:
@@ -337,7 +355,7 @@ def inno_setup_compiler() -> Path | None:
 def build_windows_installer() -> Path | None:
     compiler = inno_setup_compiler()
     if compiler is None:
-        print("packaging: Inno Setup 6 (iscc) not found: the installer was not built")
+        print("packaging: Inno Setup 6.3+ (iscc) not found: the installer was not built")
         return None
     script = ROOT / "packaging" / "windows" / "esh-desktop.iss"
     subprocess.run([str(compiler), f"/DAppVersion={version()}", str(script)], check=True)

@@ -142,7 +142,8 @@ def unknown_member(enum: type[E], value: str) -> E:
 
 
 def is_unknown_member(value: object) -> bool:
-    return isinstance(value, Enum) and value._name_ == "UNKNOWN" and value not in type(value)
+    # By identity: from Python 3.12 on, `in` an Enum class is true for any of its instances.
+    return isinstance(value, Enum) and all(value is not member for member in type(value))
 
 
 def _scalar_from_json(hint: type, data: Any, path: str) -> Any:

@@ -1,4 +1,4 @@
-; Inno Setup 6 script of «Электронная школа» for Windows: a per-machine installation of the
+﻿; Inno Setup 6 script of «Электронная школа» for Windows: a per-machine installation of the
 ; PyInstaller bundle (dist\esh-desktop), Start-menu and desktop shortcuts, an uninstaller.
 ;
 ; Built by `python packaging\build.py` on Windows, or by hand from the project's folder:
@@ -10,6 +10,11 @@
 ; with /SERVER is yes: nobody starts an empty embedded database by mistake).
 ; The address goes to %ProgramData%\esh-desktop\esh-desktop.ini, which the desktop reads.
 
+; The script is UTF-8 with a byte order mark: Inno Setup 6.3 and later read it so (the Cyrillic
+; names) and know the x64compatible architecture.
+#if Ver < EncodeVer(6, 3, 0)
+  #error Inno Setup 6.3 or later is needed
+#endif
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=X.Y.Z esh-desktop.iss
 #endif
@@ -39,9 +44,10 @@ WizardStyle=modern
 Compression=lzma2/max
 SolidCompression=yes
 ShowLanguageDialog=no
-; A desktop still open during an upgrade is asked to close (Restart Manager), then reopened.
+; A desktop still open during an upgrade is asked to close (Restart Manager); users start the
+; new version themselves.
 CloseApplications=yes
-RestartApplications=yes
+RestartApplications=no
 
 [Languages]
 Name: "russian"; MessagesFile: "compiler:Languages\Russian.isl"
@@ -59,6 +65,10 @@ Name: "desktopicon"; Description: "{cm:DesktopShortcut}"
 [Files]
 ; An upgrade replaces the whole bundle: files of the old version must not linger.
 Source: "{#Project}\dist\esh-desktop\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; The per-machine file always exists, written by the administrator who installs: ordinary users
+; may create files in a new folder of ProgramData, and one of them could otherwise point every
+; teacher of the PC at a server of their own. Its settings are kept across upgrades.
+Source: "{#Project}\packaging\windows\esh-desktop.ini"; DestDir: "{commonappdata}\esh-desktop"; Flags: onlyifdoesntexist uninsneveruninstall
 
 [InstallDelete]
 Type: filesandordirs; Name: "{app}\_internal"

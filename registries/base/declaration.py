@@ -28,15 +28,23 @@ def tr_registry(text: str) -> str:
     return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
 
 
-def made_by(module: str, name: str) -> Callable[[RegistryContext], QWidget]:
-    """What opens a registry, imported from `module` when it is first opened: start-up then
-    loads only the windows it shows."""
+@dataclass(frozen=True)
+class WindowFactory:
+    """What opens a registry: `name` in `module`, imported when it is first opened, so that
+    start-up loads only the windows it shows. (A packaged build must carry `module`.)"""
 
-    def create(context: RegistryContext) -> QWidget:
-        make: Callable[[RegistryContext], QWidget] = getattr(importlib.import_module(module), name)
+    module: str
+    name: str
+
+    def __call__(self, context: RegistryContext) -> QWidget:
+        make: Callable[[RegistryContext], QWidget] = getattr(
+            importlib.import_module(self.module), self.name
+        )
         return make(context)
 
-    return create
+
+def made_by(module: str, name: str) -> WindowFactory:
+    return WindowFactory(module, name)
 
 
 @dataclass(frozen=True)

@@ -215,9 +215,8 @@ def test_an_old_desktop_that_does_not_ask_first_gets_the_sentence_from_any_reque
         async with httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app), base_url="http://esh.test"
         ) as client:
-            return await client.get(
-                "/api/v1/organisations", headers={"User-Agent": user_agent("0.1.0")}
-            )
+            # What the desktops before 0.2.0 sent.
+            return await client.get("/api/v1/organisations", headers={"User-Agent": "esh-desktop"})
 
     response = run(ask())
     assert response.status_code == 426
@@ -238,6 +237,17 @@ def test_the_health_answer_names_the_version_window(
             transport=httpx.ASGITransport(app=app), base_url="http://esh.test"
         ) as client:
             return await client.get("/api/v1/health", headers={"User-Agent": user_agent("0.0.1")})
+
+    async def other_clients() -> list[int]:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://esh.test"
+        ) as client:
+            return [
+                (await client.get("/api/v1/organisations", headers=headers)).status_code
+                for headers in ({"User-Agent": "curl/8.0"}, {"User-Agent": "esh-desktop-x/1"})
+            ]
+
+    assert run(other_clients()) == [200, 200], "monitoring and scripts are not checked"
 
     response = run(health())
     assert response.status_code == 200, "an outdated desktop may still ask what is needed"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import stat
+import sys
 from typing import Any
 
 import pytest
@@ -152,6 +154,9 @@ def test_without_a_credential_store_the_token_is_kept_in_the_settings_and_logged
             _log_in_remembered(qtbot, application)
             qtbot.waitUntil(lambda: settings.remembered_file_token is not None)
         assert any("no credential store" in r.getMessage() for r in caplog.records)
+        if sys.platform != "win32":
+            mode = stat.S_IMODE(settings.preferences_file.stat().st_mode)
+            assert mode == 0o600, "the file with the token is its owner's only"
         application.desktop.close()
         application.desktop = None
         assert _starts_on_the_desktop(qtbot, application, application.logins)

@@ -112,7 +112,7 @@ def test_a_locked_machine_configuration_fixes_the_server(
     assert f"сервер {school_server}" in done.stdout
     refused = _desktop(home, "--demo", "--check")
     assert refused.returncode != 0
-    assert "подключение задано администратором" in refused.stderr
+    assert "Подключение на этом компьютере задано администратором" in refused.stderr
     assert str(folder / "esh-desktop.ini") in refused.stderr
     assert f"per-machine configuration: {folder / 'esh-desktop.ini'}" in _log(home)
 
@@ -124,7 +124,7 @@ def test_a_second_start_on_the_same_database_brings_the_first_forward(
     asked: list[bool] = []
     assert first.acquire()
     try:
-        first.listen(lambda: asked.append(True))
+        first.answer_second_starts(lambda: asked.append(True))
         second = subprocess.Popen(
             [*DESKTOP, "--db", str(demo_db_path)],
             env=home,
@@ -141,6 +141,58 @@ def test_a_second_start_on_the_same_database_brings_the_first_forward(
     assert "уже открыта с базой данных" in errors
     assert "the open desktop came forward" in _log(home)
     assert DatabaseLock(demo_db_path).acquire(), "released, the database can be opened again"
+
+
+def test_the_installation_check_does_not_disturb_an_open_desktop(
+    qtbot: Any, qloop: Any, home: dict[str, str], demo_db_path: Path
+) -> None:
+    first = DatabaseLock(demo_db_path)
+    asked: list[bool] = []
+    assert first.acquire()
+    first.answer_second_starts(lambda: asked.append(True))
+    try:
+        check = subprocess.Popen(
+            [*DESKTOP, "--db", str(demo_db_path), "--check"],
+            env=home,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        qtbot.waitUntil(lambda: check.poll() is not None, timeout=30000)
+        _out, errors = check.communicate()
+    finally:
+        first.release()
+    assert check.returncode == 1
+    assert "уже открыта с базой данных" in errors
+    assert asked == [], "the teacher's window stays where it is"
+
+
+def test_switching_away_and_back_keeps_answering_second_starts(
+    qtbot: Any, qloop: Any, home: dict[str, str], demo_db_path: Path
+) -> None:
+    """Embedded, then a server, then embedded again in the login window: the lock is taken
+    again, and a second start still brings this desktop forward."""
+    lock = DatabaseLock(demo_db_path)
+    asked: list[bool] = []
+    lock.answer_second_starts(lambda: asked.append(True))
+    assert lock.acquire()
+    lock.release()
+    assert DatabaseLock(demo_db_path).acquire(), "released while on the server"
+    assert lock.acquire()
+    try:
+        second = subprocess.Popen(
+            [*DESKTOP, "--db", str(demo_db_path)],
+            env=home,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=30000)
+        second.communicate()
+    finally:
+        lock.release()
+    assert second.returncode == 0
+    assert asked == [True]
 
 
 def test_the_lock_is_taken_once_and_freed_by_a_crashed_desktop(tmp_path: Path) -> None:
@@ -164,3 +216,21 @@ def test_the_lock_is_taken_once_and_freed_by_a_crashed_desktop(tmp_path: Path) -
     assert crashed.returncode == 0
     assert (tmp_path / "school.sqlite3.lock").exists()
     assert DatabaseLock(database).acquire()
+
+
+def test_the_embedded_database_is_locked_until_its_backend_is_closed(
+    qtbot: Any, qloop: Any, demo_db_path: Path
+) -> None:
+    from desktop.app import BackendFactory
+    from desktop.connection import Connection
+    from tests.gui.conftest import finish
+
+    factory = BackendFactory(demo_db_path)
+    backend, _key = factory(Connection())
+    server, _ = factory(Connection("http://esh.test"))  # chosen in the login window
+    try:
+        assert not DatabaseLock(demo_db_path).acquire(), "still open while it closes"
+    finally:
+        finish(qtbot, server.close())
+        finish(qtbot, backend.close())
+    assert DatabaseLock(demo_db_path).acquire()

@@ -12,7 +12,7 @@ SCRIPT = ROOT / "packaging" / "windows" / "esh-desktop.iss"
 
 
 def _section(name: str) -> list[str]:
-    text = SCRIPT.read_text(encoding="utf-8")
+    text = SCRIPT.read_text(encoding="utf-8-sig")
     body = text.split(f"[{name}]", 1)[1]
     lines = []
     for line in body.splitlines()[1:]:
@@ -46,8 +46,27 @@ def test_the_silent_install_writes_the_per_machine_file_the_desktop_reads(tmp_pa
     assert config.locked
 
 
+def test_the_script_is_read_as_unicode_by_the_inno_setup_it_needs() -> None:
+    assert SCRIPT.read_bytes().startswith(b"\xef\xbb\xbf"), "UTF-8 with a BOM: Cyrillic names"
+    text = SCRIPT.read_text(encoding="utf-8-sig")
+    assert "#if Ver < EncodeVer(6, 3, 0)" in text, "x64compatible needs Inno Setup 6.3"
+    assert "ArchitecturesAllowed=x64compatible" in text
+
+
+def test_the_per_machine_file_is_always_the_administrators(tmp_path: Path) -> None:
+    files = [_fields(line) for line in _section("Files")]
+    template = next(f for f in files if f["Source"].endswith(FILE_NAME))
+    assert template["DestDir"] == rf"{{commonappdata}}\{APP_NAME}"
+    assert "onlyifdoesntexist" in template["Flags"], "an upgrade keeps the settings"
+    assert "uninsneveruninstall" in template["Flags"]
+    source = ROOT / template["Source"].removeprefix("{#Project}\\").replace("\\", "/")
+    data = source.read_bytes()
+    assert data.isascii(), "the Windows profile functions rewrite it in the ANSI code page"
+    assert not load_machine_config([source], environ={}).given, "nothing set until /SERVER="
+
+
 def test_the_installer_takes_the_bundle_and_icon_that_make_package_builds() -> None:
-    text = SCRIPT.read_text(encoding="utf-8")
+    text = SCRIPT.read_text(encoding="utf-8-sig")
     assert r'Source: "{#Project}\dist\esh-desktop\*"' in text
     assert r"SetupIconFile={#Project}\build\icons\esh-desktop.ico" in text
     assert "PrivilegesRequired=admin" in text, "a per-machine installation"

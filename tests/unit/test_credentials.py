@@ -26,10 +26,13 @@ SCRIPT = textwrap.dedent(
         await logins.remember("server:https://esh.test", "token-of-a-teacher")
         print("ini", settings.preferences_file.read_text(encoding="utf-8").replace("\\n", " "))
         again = RememberedLogins(Settings(Path(sys.argv[1])))
-        print("store", type(system_credential_store()).__name__)
+        store = system_credential_store()
+        print("store", f"{type(store).__module__}.{type(store).__name__}")
         print("read", await again.token("server:https://esh.test"))
         await again.remember("server:https://esh.test", None)
         print("after", await RememberedLogins(settings).token("server:https://esh.test"))
+        if store is not None:
+            print("kept", store.get_password("esh-desktop", "server:https://esh.test"))
         again.close()
 
     asyncio.run(main())
@@ -55,7 +58,7 @@ def test_without_a_store_the_token_is_kept_in_the_settings_file(tmp_path: Path) 
         [sys.executable, "-c", SCRIPT, str(tmp_path)],
         _environment(PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring"),
     )
-    assert "store NoneType" in out
+    assert "store builtins.NoneType" in out
     ini = next(line for line in out.splitlines() if line.startswith("ini "))
     assert "token=token-of-a-teacher" in ini
     assert "read token-of-a-teacher" in out
@@ -81,9 +84,10 @@ def test_a_real_secret_service_keeps_the_token_out_of_the_settings_file(tmp_path
         [session, "--", "sh", "-c", wrapper],
         _environment(HOME=str(home), XDG_DATA_HOME=str(home / "data")),
     )
-    assert "store Keyring" in out
+    assert "store keyring.backends.SecretService.Keyring" in out
     ini = next(line for line in out.splitlines() if line.startswith("ini "))
     assert "backend=server:https://esh.test" in ini
     assert "token-of-a-teacher" not in ini, "the file names the backend, not the token"
     assert "read token-of-a-teacher" in out
     assert "after None" in out
+    assert "kept None" in out, "logging out removed it from the Secret Service"

@@ -47,6 +47,14 @@ def test_a_file_written_by_notepad_with_a_bom_is_read(tmp_path: Path) -> None:
     assert config.locked is False
 
 
+def test_a_file_rewritten_in_the_windows_code_page_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "esh-desktop.ini"
+    path.write_bytes(
+        "; Школа № 7\r\n[connection]\r\nserver_url=https://esh.school.ru\r\n".encode("cp1251")
+    )
+    assert load_machine_config([path], environ={}).server_url == "https://esh.school.ru"
+
+
 def test_no_file_and_no_variables_leave_the_choice_to_the_user(tmp_path: Path) -> None:
     config = load_machine_config([tmp_path / "absent.ini"], environ={})
     assert not config.given
