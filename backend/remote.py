@@ -75,21 +75,11 @@ class RemoteBackend:
             )
         return self._client
 
-    async def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: dict[str, Any] | None = None,
-        json: Any = None,
-        authenticated: bool = True,
-        token: str | None = None,
-    ) -> Any:
+    async def _request(self, method: str, path: str, **options: Any) -> Any:
+        """`_send`, once the server's version is known to fit this desktop's."""
         if self._server is None:
             await self.describe()
-        return await self._send(
-            method, path, params=params, json=json, authenticated=authenticated, token=token
-        )
+        return await self._send(method, path, **options)
 
     async def _send(
         self,

@@ -74,11 +74,16 @@ class BodySizeLimit:
 
 
 async def _refuse(send: Send) -> None:
-    body = json.dumps(TOO_LARGE, ensure_ascii=False).encode()
+    await send_json(send, 413, TOO_LARGE)
+
+
+async def send_json(send: Send, status: int, payload: object) -> None:
+    """A whole JSON answer, from a middleware that answers instead of the application."""
+    body = json.dumps(payload, ensure_ascii=False).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),

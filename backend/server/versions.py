@@ -7,10 +7,8 @@ it is. Other clients (scripts, monitoring, a browser on /docs) are not checked.
 
 from __future__ import annotations
 
-import json
-
 from backend.contract.errors import DesktopOutdated
-from backend.server.limits import ASGIApp, Receive, Scope, Send
+from backend.server.limits import ASGIApp, Receive, Scope, Send, send_json
 from backend.version import desktop_version_of, is_older
 
 HEALTH_PATH_SUFFIX = "/health"
@@ -40,15 +38,4 @@ class DesktopVersionGate:
             await self.app(scope, receive, send)
             return
         error = DesktopOutdated.for_versions(version, self.oldest_served)
-        body = json.dumps(error.to_dict(), ensure_ascii=False).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 426,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await send_json(send, 426, error.to_dict())

@@ -117,6 +117,17 @@ def test_a_locked_machine_configuration_fixes_the_server(
     assert f"per-machine configuration: {folder / 'esh-desktop.ini'}" in _log(home)
 
 
+def _second_start(qtbot: Any, env: dict[str, str], *argv: str) -> tuple[int, str]:
+    """Another `esh-desktop` while this process holds the database: its exit code and stderr.
+    Qt keeps running meanwhile, so that this side can answer it."""
+    second = subprocess.Popen(
+        [*DESKTOP, *argv], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    qtbot.waitUntil(lambda: second.poll() is not None, timeout=30000)
+    _out, errors = second.communicate()
+    return second.returncode, errors
+
+
 def test_a_second_start_on_the_same_database_brings_the_first_forward(
     qtbot: Any, qloop: Any, home: dict[str, str], demo_db_path: Path
 ) -> None:
@@ -125,19 +136,11 @@ def test_a_second_start_on_the_same_database_brings_the_first_forward(
     assert first.acquire()
     try:
         first.answer_second_starts(lambda: asked.append(True))
-        second = subprocess.Popen(
-            [*DESKTOP, "--db", str(demo_db_path)],
-            env=home,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        qtbot.waitUntil(lambda: second.poll() is not None, timeout=30000)
-        _out, errors = second.communicate()
+        code, errors = _second_start(qtbot, home, "--db", str(demo_db_path))
     finally:
         first.release()
     assert asked == [True]
-    assert second.returncode == 0
+    assert code == 0
     assert "уже открыта с базой данных" in errors
     assert "the open desktop came forward" in _log(home)
     assert DatabaseLock(demo_db_path).acquire(), "released, the database can be opened again"
@@ -151,18 +154,10 @@ def test_the_installation_check_does_not_disturb_an_open_desktop(
     assert first.acquire()
     first.answer_second_starts(lambda: asked.append(True))
     try:
-        check = subprocess.Popen(
-            [*DESKTOP, "--db", str(demo_db_path), "--check"],
-            env=home,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        qtbot.waitUntil(lambda: check.poll() is not None, timeout=30000)
-        _out, errors = check.communicate()
+        code, errors = _second_start(qtbot, home, "--db", str(demo_db_path), "--check")
     finally:
         first.release()
-    assert check.returncode == 1
+    assert code == 1
     assert "уже открыта с базой данных" in errors
     assert asked == [], "the teacher's window stays where it is"
 
@@ -180,18 +175,10 @@ def test_switching_away_and_back_keeps_answering_second_starts(
     assert DatabaseLock(demo_db_path).acquire(), "released while on the server"
     assert lock.acquire()
     try:
-        second = subprocess.Popen(
-            [*DESKTOP, "--db", str(demo_db_path)],
-            env=home,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        qtbot.waitUntil(lambda: second.poll() is not None, timeout=30000)
-        second.communicate()
+        code, _errors = _second_start(qtbot, home, "--db", str(demo_db_path))
     finally:
         lock.release()
-    assert second.returncode == 0
+    assert code == 0
     assert asked == [True]
 
 
