@@ -12,12 +12,19 @@ import gc
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from backend.contract import Backend
 from backend.version import current_version
 from desktop.connection import Connection, server_address
 from desktop.machine_config import MachineConfig, load_machine_config
 from desktop.single_instance import DatabaseInUse, DatabaseLock
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from backend.contract import Backend
+    from desktop.login_window import LoginWindow
+    from desktop.settings import Settings
 
 log = logging.getLogger("desktop.app")  # also when run as `python -m desktop.app`
 
@@ -74,12 +81,18 @@ class BackendFactory:
         self.demo_size = demo_size
         self.lock = DatabaseLock(database)
 
+    def key(self, connection: Connection) -> str:
+        """What names the backend of `connection`: remembered logins belong to one backend."""
+        if connection.server_url is not None:
+            return f"server:{connection.server_url}"
+        return f"local:{self.database}"
+
     def __call__(self, connection: Connection) -> tuple[Backend, str]:
-        """The backend and a key naming it (remembered logins belong to one backend)."""
+        """The backend and its key."""
         if connection.server_url is not None:
             from backend.remote import RemoteBackend  # httpx loads only when it is needed
 
-            return RemoteBackend(connection.server_url), f"server:{connection.server_url}"
+            return RemoteBackend(connection.server_url), self.key(connection)
         if not self.lock.acquire():
             raise DatabaseInUse.for_database(self.database)
         from backend.local import LocalBackend
@@ -88,7 +101,7 @@ class BackendFactory:
         backend = LocalBackend(
             self.database, demo=self.demo, demo_size=self.demo_size, on_closed=self.lock.release
         )
-        return backend, f"local:{self.database}"
+        return backend, self.key(connection)
 
 
 def startup_connection(
@@ -137,7 +150,7 @@ def _refuse(message: str, *, qt_args: list[str] | None = None) -> int:
     if stream is not None:
         print(f"esh-desktop: {message}", file=stream)
         return 1
-    from desktop.application import make_qt_application
+    from desktop.qt_start import make_qt_application
     from registries.base import messages
 
     if make_qt_application(qt_args or []) is not None:
@@ -172,9 +185,10 @@ def main(argv: list[str] | None = None) -> int:
         else "none",
     )
 
-    from desktop.application import make_qt_application, run
+    from desktop.qt_start import make_qt_application, prepare, route_qt_messages
     from desktop.settings import Settings
 
+    route_qt_messages()
     app = make_qt_application(qt_args)
     if app is None:
         return 2  # Qt did not understand an option; argparse has said which
@@ -186,23 +200,44 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:  # a check must not pull a teacher's window to the front
             return _refuse(DatabaseInUse.for_database(path).message)
         return _already_open(path)
+    language = prepare(app, args.lang or settings.language)
+    login_window = None
+    if settings.remembered_backend != factory.key(start_on):  # else the desktop comes at once
+        login_window = _login_window_first(app, settings, start_on, demo=args.demo)
+
+    from desktop.application import run  # the rest loads while the login window is shown
+
     code = run(
         factory,
         settings=settings,
         connection=start_on,
         connection_locked=machine.locked,
-        language=args.lang,
+        language=language,
         demo=args.demo,
         offer_demo=not path.exists() and not args.demo and not machine.given and not args.check,
         check=args.check,
         log_file=log_file,
         database_lock=factory.lock,
+        login_window=login_window,
     )
     factory.lock.release()
     # Everything is saved and closed by now; spare the interpreter a last pass of the
     # garbage collector over every object of Qt and SQLAlchemy on its way out.
     gc.freeze()
     return code
+
+
+def _login_window_first(
+    app: QApplication, settings: Settings, connection: Connection, *, demo: bool
+) -> LoginWindow:
+    """The login window on screen before the backend, asyncio and the desktop are loaded; it
+    asks for the organisations once they are."""
+    from desktop.login_window import LoginWindow, demo_hint
+
+    window = LoginWindow(None, settings, connection=connection, hint=demo_hint() if demo else "")
+    window.show()
+    app.processEvents()  # once: the window is painted now, not after the imports
+    return window
 
 
 def _already_open(database: Path) -> int:

@@ -7,7 +7,6 @@ import contextlib
 import logging
 import signal
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -30,11 +29,12 @@ from backend.contract import (
 from backend.version import current_version
 from desktop.connection import Connection
 from desktop.credentials import RememberedLogins
-from desktop.i18n import choose_language, install_language
-from desktop.login_window import LoginWindow
+from desktop.i18n import install_language
+from desktop.login_window import LoginWindow, demo_hint
+from desktop.qt_start import prepare
 from desktop.session_guard import GuardedBackend
 from desktop.settings import Settings
-from desktop.theme import apply_theme
+from desktop.theme import use_window_style
 from registries.base import messages
 from registries.base.changes import Topic
 from registries.base.declaration import MAX_DEMO, SFERUM_LINKED, SFERUM_NOT_LINKED
@@ -50,15 +50,6 @@ log = logging.getLogger(__name__)
 
 # Makes the backend for a connection, with the key its remembered logins are filed under.
 BackendFactory = Callable[[Connection], tuple[Backend, str]]
-
-
-def demo_hint() -> str:
-    return translate(
-        "DesktopApplication",
-        "Демонстрационная школа «МБОУ СОШ № 7». Логины: klass (классный руководитель), "
-        "uchitel (учитель), chatadmin (администратор чатов), admin (администратор), "
-        "uchenik (ученик), roditel (родитель). Пароль для всех: demo",
-    )
 
 
 class DesktopApplication(QObject):
@@ -77,14 +68,17 @@ class DesktopApplication(QObject):
         offer_demo: bool = False,
         logins: RememberedLogins | None = None,
         log_file: Path | None = None,
+        login_window: LoginWindow | None = None,
     ) -> None:
         """`connection_locked`: the per-machine configuration fixes the connection.
-        `logins` keeps «Остаться в системе» (in the system's credential store by default)."""
+        `logins` keeps «Остаться в системе» (in the system's credential store by default).
+        `login_window`, already on screen, is the one the first login uses."""
         super().__init__()
         self.settings = settings
         self.logins = logins or RememberedLogins(settings)
         self.connection_locked = connection_locked
         self.log_file = log_file
+        self._waiting_login = login_window
         self.language = language
         self.demo = demo
         self.offer_demo = offer_demo
@@ -127,8 +121,6 @@ class DesktopApplication(QObject):
         """`esh-desktop --check`: the login window with the organisations, then quit; prints
         what it found (exit code 0) or why it could not (1)."""
         window = self.show_login()
-        painted: list[float] = []
-        window.first_painted.connect(lambda: painted.append(time.monotonic()))
         loaded = asyncio.get_running_loop().create_future()
         window.organisations_loaded.connect(lambda: loaded.done() or loaded.set_result(""))
         window.login_failed.connect(lambda text: loaded.done() or loaded.set_result(text))
@@ -155,8 +147,8 @@ class DesktopApplication(QObject):
             f"esh-desktop {current_version()}: окно входа открыто; {where}; "
             f"организаций: {window.organisation_combo.count()}"
         )
-        if painted:  # for the start-up benchmark: the system-wide monotonic clock
-            print(f"login window painted at monotonic {painted[0]:.6f}")
+        if window.first_painted_at is not None:  # for the start-up benchmark
+            print(f"login window painted at monotonic {window.first_painted_at:.6f}")
         return 0
 
     def come_forward(self) -> None:
@@ -207,12 +199,17 @@ class DesktopApplication(QObject):
         self.show_login()
 
     def show_login(self, message: str = "") -> LoginWindow:
-        window = LoginWindow(
-            self.backend,
-            self.settings,
-            connection=self.connection,
-            hint=demo_hint() if self.demo else "",
-        )
+        window, self._waiting_login = self._waiting_login, None
+        if window is None:
+            window = LoginWindow(
+                self.backend,
+                self.settings,
+                connection=self.connection,
+                hint=demo_hint() if self.demo else "",
+            )
+        else:
+            window.set_backend(self.backend, self.connection)
+            window.set_hint(demo_hint() if self.demo else "")
         window.set_language(self.language)
         window.language_chosen.connect(self._change_language)
         window.connection_chosen.connect(
@@ -288,6 +285,9 @@ class DesktopApplication(QObject):
         from desktop.sferum_watch import SferumLinkWatcher
         from registries import catalog
 
+        if self._waiting_login is not None:  # the remembered login was good after all
+            self._waiting_login.close()
+            self._waiting_login = None
         self.user = user
         self._link_seen = None
         states = {MAX_DEMO} if getattr(self._inner, "simulates_max", False) else set()
@@ -411,23 +411,6 @@ def _quit_on_signal(controller: DesktopApplication, received: signal.Signals) ->
     controller.quit()
 
 
-def make_qt_application(qt_args: list[str]) -> QApplication | None:
-    """The QApplication, given Qt's own options (-platform, -style, …). None, after saying
-    so, when something is left that neither Qt nor the desktop knows."""
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    app = QApplication([sys.argv[0] if sys.argv else "esh-desktop", *qt_args])
-    unknown = app.arguments()[1:]
-    if unknown:
-        print(
-            f"esh-desktop: неизвестные параметры: {' '.join(unknown)} (см. esh-desktop --help)",
-            file=sys.stderr or sys.__stderr__,
-        )
-        return None
-    return app
-
-
 def create_application(
     backend_factory: BackendFactory,
     *,
@@ -439,17 +422,14 @@ def create_application(
     demo: bool = False,
     offer_demo: bool = False,
     log_file: Path | None = None,
+    login_window: LoginWindow | None = None,
 ) -> DesktopApplication:
-    """The QApplication with language and look set up, and the controller of this run."""
+    """The QApplication with language and look set up, and the controller of this run.
+    `login_window` is one already on screen (shown before the rest was loaded)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("esh-desktop")
-    app.setApplicationVersion(current_version())
-    app.setQuitOnLastWindowClosed(False)
     settings = settings or Settings(config_dir)
-    chosen = choose_language(language or settings.language)
-    if not install_language(chosen):
-        log.warning("no translation of the interface into %r: it is shown in Russian", chosen)
-    apply_theme(app)
+    chosen = prepare(app, language or settings.language)  # type: ignore[arg-type]
+    use_window_style(app)  # type: ignore[arg-type]
     return DesktopApplication(
         backend_factory,
         settings,
@@ -459,6 +439,7 @@ def create_application(
         demo=demo,
         offer_demo=offer_demo,
         log_file=log_file,
+        login_window=login_window,
     )
 
 
@@ -470,11 +451,10 @@ def run(
     **options: Any,
 ) -> int:
     """Run the desktop until it quits; with `check`, only up to the login window."""
-    from desktop.crash_report import CrashReporter, route_qt_messages
+    from desktop.crash_report import CrashReporter
 
     reporter = CrashReporter(options.get("log_file"))
     reporter.install()
-    route_qt_messages()
     controller = create_application(backend_factory, **options)
     log.info(
         "Qt %s, PySide6 %s, platform %s, language %s",

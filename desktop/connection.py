@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Connection:
+class Connection(NamedTuple):  # not a dataclass: this module loads before the first paint
     server_url: str | None = None  # None: the embedded database on this PC
 
     @property
@@ -20,6 +18,8 @@ def server_address(text: str) -> str:
 
     Raises ValueError with a sentence for the user when it cannot be an address.
     """
+    from urllib.parse import urlsplit, urlunsplit  # not needed before the first address
+
     text = text.strip()
     if not text:
         raise ValueError("Укажите адрес сервера, например https://esh.school.ru")

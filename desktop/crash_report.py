@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -23,35 +23,6 @@ from backend.version import current_version
 from desktop.logs import platform_description
 
 log = logging.getLogger(__name__)
-qt_log = logging.getLogger("qt")
-
-QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
-
-
-# Said by Qt in normal operation on some platforms; kept out of the warnings.
-HARMLESS_QT_MESSAGES = (
-    "This plugin does not support propagateSizeHints",
-    "This plugin does not support raise",
-)
-
-
-def route_qt_messages() -> None:
-    """Qt's warnings (a missing plugin, a failed style sheet) go to the log too."""
-
-    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        where = f" ({context.category})" if context.category not in (None, "default") else ""
-        level = QT_LEVELS.get(kind, logging.WARNING)
-        if message.startswith(HARMLESS_QT_MESSAGES):
-            level = logging.DEBUG
-        qt_log.log(level, "%s%s", message, where)
-
-    qInstallMessageHandler(handler)
 
 
 class CrashReporter(QObject):

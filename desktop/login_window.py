@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,12 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backend.contract import Backend, BackendError, LoginResult, OrganisationSummary
 from backend.version import current_version
 from desktop.connection import Connection, server_address
-from desktop.settings import Settings
 from registries.base.icons import icon
-from registries.base.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the window is shown before the backend and asyncio are loaded
+    from backend.contract import Backend, BackendError, LoginResult, OrganisationSummary
+    from desktop.settings import Settings
+    from registries.base.tasks import TaskRunner
+
+
+def demo_hint() -> str:
+    return QCoreApplication.translate(
+        "DesktopApplication",
+        "Демонстрационная школа «МБОУ СОШ № 7». Логины: klass (классный руководитель), "
+        "uchitel (учитель), chatadmin (администратор чатов), admin (администратор), "
+        "uchenik (ученик), roditel (родитель). Пароль для всех: demo",
+    )
 
 
 class LoginWindow(QWidget):
@@ -36,7 +50,7 @@ class LoginWindow(QWidget):
 
     def __init__(
         self,
-        backend: Backend,
+        backend: Backend | None,
         settings: Settings,
         *,
         connection: Connection | None = None,
@@ -50,10 +64,10 @@ class LoginWindow(QWidget):
         self.settings = settings
         self.connection = connection or Connection()
         self._pending_message = ""
-        self.tasks = TaskRunner(self)
+        self._tasks: TaskRunner | None = None
         self._hint_text = hint
         self._busy = False
-        self._painted = False
+        self.first_painted_at: float | None = None  # the system's monotonic clock
 
         card = QFrame(self)
         card.setObjectName("loginCard")
@@ -161,6 +175,17 @@ class LoginWindow(QWidget):
         self.retranslate_ui()
         self._show_connection(self.connection)
         self.resize(720, 520)
+        if backend is None:  # on screen before the rest of the program has loaded
+            self._set_busy(True, self._connecting_text())
+
+    @property
+    def tasks(self) -> TaskRunner:
+        """The window's coroutines (made on first use: asyncio loads after the first paint)."""
+        if self._tasks is None:
+            from registries.base.tasks import TaskRunner
+
+            self._tasks = TaskRunner(self)
+        return self._tasks
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -256,15 +281,17 @@ class LoginWindow(QWidget):
         """Fetch the organisations; `message` is shown once they are there (e.g. why the
         user has to log in again)."""
         self._pending_message = message
+        if self.backend is None:
+            return  # shown before the backend was made: they are fetched once it is given
         self.tasks.start(self._load_organisations(), on_error=self._organisations_failed)
 
+    def _connecting_text(self) -> str:
+        if self.connection.is_server:
+            return self.tr("Подключение к серверу…")
+        return self.tr("Подключение к базе данных…")
+
     async def _load_organisations(self) -> None:
-        busy_text = (
-            self.tr("Подключение к серверу…")
-            if self.connection.is_server
-            else self.tr("Подключение к базе данных…")
-        )
-        self._set_busy(True, busy_text)
+        self._set_busy(True, self._connecting_text())
         self.retry_button.hide()
         try:
             organisations = await self.backend.list_organisations()
@@ -359,11 +386,12 @@ class LoginWindow(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
+        if self.first_painted_at is None:
+            self.first_painted_at = time.monotonic()
             self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.tasks.cancel_all()
+        if self._tasks is not None:
+            self._tasks.cancel_all()
         self.closed.emit()
         super().closeEvent(event)

@@ -13,7 +13,6 @@ import logging
 import os
 import platform
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import platformdirs
@@ -32,26 +31,46 @@ def default_log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
-class CrashLogHandler(RotatingFileHandler):
-    """A rotating log file that native crash tracebacks (faulthandler) go to as well.
+class CrashLogHandler(logging.FileHandler):
+    """A log file kept to BACKUP_COUNT older files of MAX_BYTES each, that native crash
+    tracebacks (faulthandler) go to as well: after each rotation faulthandler is pointed at
+    the new file.
 
-    faulthandler writes to a file descriptor: after each rotation it is pointed at the new file.
+    (logging.handlers' RotatingFileHandler would do the rotating, but importing that module
+    costs the start-up some 10 ms of sockets and pickling it never uses.)
     """
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+        super().__init__(path, encoding="utf-8")
+        self.limit = MAX_BYTES
         self._follow_with_faulthandler()
 
-    def doRollover(self) -> None:
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.stream is not None and self.stream.tell() >= self.limit:
+            self.rotate()
+        super().emit(record)
+
+    def rotate(self) -> None:
+        self.acquire()
         try:
-            super().doRollover()
-        except OSError:
-            # Windows cannot rename a file another desktop of the same user has open: keep
-            # writing to this one and try again after another MAX_BYTES.
-            if self.stream is None:
-                self.stream = self._open()
-            self.maxBytes += MAX_BYTES
-        self._follow_with_faulthandler()
+            if self.stream is not None:
+                self.stream.close()
+                self.stream = None  # type: ignore[assignment]
+            try:
+                base = Path(self.baseFilename)
+                for number in range(BACKUP_COUNT - 1, 0, -1):
+                    older = base.with_name(f"{base.name}.{number}")
+                    if older.exists():
+                        os.replace(older, base.with_name(f"{base.name}.{number + 1}"))
+                os.replace(base, base.with_name(f"{base.name}.1"))
+            except OSError:
+                # Windows cannot rename a file another desktop of the same user has open:
+                # keep writing to this one and try again after another MAX_BYTES.
+                self.limit += MAX_BYTES
+            self.stream = self._open()
+            self._follow_with_faulthandler()
+        finally:
+            self.release()
 
     def _follow_with_faulthandler(self) -> None:
         if self.stream is not None:
@@ -90,8 +109,10 @@ def set_up_logging(log_dir: Path | None = None) -> Path | None:
 
 def platform_description() -> str:
     frozen = " (bundle)" if getattr(sys, "frozen", False) else ""
+    system = platform.uname()  # platform.platform() reads the interpreter's file: 10 ms
     return (
-        f"{platform.platform()}, {platform.machine()}, Python {platform.python_version()}{frozen}"
+        f"{system.system} {system.release} {system.version}, {system.machine}, "
+        f"Python {platform.python_version()}{frozen}"
     )
 
 

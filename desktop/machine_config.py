@@ -15,7 +15,6 @@ come before what a user chose in the login window.
 
 from __future__ import annotations
 
-import configparser
 import logging
 import os
 from collections.abc import Mapping, Sequence
@@ -87,6 +86,8 @@ def _from_files(paths: Sequence[Path]) -> MachineConfig:
     for path in paths:
         if not path.is_file():
             continue
+        import configparser  # most PCs have no such file: not loaded then
+
         parser = configparser.ConfigParser(interpolation=None, inline_comment_prefixes=(";",))
         try:
             parser.read_string(_text_of(path), source=str(path))

@@ -9,15 +9,17 @@ its window forward — and says so if it cannot.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from backend.contract import BackendError
+
+if TYPE_CHECKING:  # QtNetwork loads when a window is shown: it is not needed to paint one
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 ACTIVATE = b"activate\n"
 ACTIVATED = b"ok\n"
@@ -44,6 +46,8 @@ def _server_name(database: Path) -> str:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name in an odd container: the path is enough
         user = ""
+    import hashlib  # loads OpenSSL: only when a second start has to be answered or made
+
     digest = hashlib.sha256(f"{user}\0{database.resolve()}".encode()).hexdigest()[:24]
     return f"esh-desktop-{digest}"
 
@@ -88,6 +92,8 @@ class DatabaseLock:
     def _listen(self) -> None:
         if self._server is not None or self._come_forward is None:
             return
+        from PySide6.QtNetwork import QLocalServer
+
         name = _server_name(self.database)
         server = QLocalServer()
         QLocalServer.removeServer(name)  # a socket left by a desktop that crashed
@@ -123,6 +129,8 @@ class DatabaseLock:
 def ask_first_to_come_forward(database: Path) -> bool:
     """From a second start: True when the desktop holding `database` brought its window
     forward."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(_server_name(database))
     if not socket.waitForConnected(ANSWER_WAIT_MS):

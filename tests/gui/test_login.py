@@ -14,6 +14,7 @@ from backend.version import current_version
 from desktop.application import DesktopApplication
 from desktop.connection import Connection
 from desktop.credentials import RememberedLogins
+from desktop.login_window import LoginWindow
 from desktop.settings import Settings
 from tests.gui.conftest import CredentialStoreStandIn, click_message_box, finish
 
@@ -241,3 +242,24 @@ def test_the_language_can_be_switched_to_english(
     finally:
         window.language_combo.setCurrentIndex(window.language_combo.findData("ru"))
     assert window.login_button.text() == "Войти"
+
+
+def test_the_login_window_shown_before_the_backend_waits_and_is_taken_over(
+    qtbot: Any, qloop: Any, settings: Settings, logins: RememberedLogins, backend_factory: Any
+) -> None:
+    early = LoginWindow(None, settings, connection=Connection())
+    early.show()
+    try:
+        assert early.message_label.text() == "Подключение к базе данных…"
+        assert not early.login_edit.isEnabled(), "nothing can be typed before it can be sent"
+        early.load_organisations()  # «Подключиться» pressed too early: asks nothing yet
+        controller = DesktopApplication(
+            backend_factory, settings, connection=Connection(), logins=logins, login_window=early
+        )
+        assert controller.show_login() is early
+        qtbot.waitUntil(lambda: early.organisation_combo.count() > 0)
+        assert early.organisation_combo.currentText() == "МБОУ СОШ № 7"
+        assert early.login_edit.isEnabled()
+        assert early.message_label.text() == ""
+    finally:
+        early.close()
