@@ -46,7 +46,6 @@ class LoginWindow(QWidget):
     language_chosen = Signal(str)  # "ru" / "en"
     connection_chosen = Signal(object)  # Connection
     closed = Signal()
-    first_painted = Signal()  # on screen for the first time
 
     def __init__(
         self,
@@ -388,7 +387,6 @@ class LoginWindow(QWidget):
         super().paintEvent(event)
         if self.first_painted_at is None:
             self.first_painted_at = time.monotonic()
-            self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._tasks is not None:

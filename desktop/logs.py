@@ -114,11 +114,3 @@ def platform_description() -> str:
         f"{system.system} {system.release} {system.version}, {system.machine}, "
         f"Python {platform.python_version()}{frozen}"
     )
-
-
-def log_file_path() -> Path | None:
-    """The log file in use, if any."""
-    for handler in logging.getLogger().handlers:
-        if isinstance(handler, CrashLogHandler):
-            return Path(handler.baseFilename)
-    return None
