@@ -9,11 +9,10 @@ login window instead of delaying it.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import functools
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -26,6 +25,7 @@ from backend.contract.errors import (
     Conflict,
     NotAuthenticated,
 )
+from backend.operations.methods import add_operation_methods
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -43,6 +43,7 @@ DEMO_CALLS_SHOWN = 20  # calls going on, in «МАХ (демо)»
 log = logging.getLogger(__name__)
 
 
+@add_operation_methods
 class LocalBackend:
     """Implements `backend.contract.Backend` on a local SQLite database."""
 
@@ -317,16 +318,23 @@ class LocalBackend:
             raise NotAuthenticated("Вход в систему не выполнен.")
         return self._token
 
-    async def _user_call(self, operation: str, *args: Any, **kwargs: Any) -> Any:
-        """Run the service behind a contract method as the logged-in user."""
+    async def _call_operation(self, name: str, arguments: dict[str, Any]) -> Any:
+        """Run a declared operation as the logged-in user (the methods of the contract's
+        operations come here, see `backend.operations.methods`)."""
         token = self._require_token()
 
-        def work(session: Session, user: t.CurrentUser) -> Any:
-            from backend.services.operations import run_operation
+        def work(session: Session, user: t.CurrentUser) -> tuple[Any, str | None]:
+            from backend.operations.catalogue import operations
 
-            return run_operation(operation, session, user, self._clock, *args, **kwargs)
+            operation = operations()[name]
+            result = operation.run(session, user, self._clock, arguments)
+            return result, operation.answer_after_max
 
-        return await self._run(self._as_user, token, work)
+        result, answer_after_max = await self._run(self._as_user, token, work)
+        if answer_after_max is not None:
+            await self.run_max_jobs()  # carry it out on MAX now, not on the next round
+            return await self._call_operation(answer_after_max, arguments)
+        return result
 
     # --- local-only operations ----------------------------------------------------------------
     async def is_empty(self) -> bool:
@@ -394,189 +402,6 @@ class LocalBackend:
     async def current_user(self) -> t.CurrentUser:
         token = self._require_token()
         return await self._run(self._as_user, token, lambda _session, user: user)
-
-    # --- the contract: roster -----------------------------------------------------------------
-    async def list_staff(
-        self, page: t.PageRequest, *, include_dismissed: bool = False
-    ) -> t.Page[t.StaffMember]:
-        return await self._user_call("list_staff", page, include_dismissed=include_dismissed)
-
-    async def list_classes(self) -> list[t.SchoolClass]:
-        return await self._user_call("list_classes")
-
-    async def list_subjects(self) -> list[t.Subject]:
-        return await self._user_call("list_subjects")
-
-    async def list_groups(self, *, class_id: int | None = None) -> list[t.Group]:
-        return await self._user_call("list_groups", class_id=class_id)
-
-    async def list_students(
-        self,
-        page: t.PageRequest,
-        *,
-        class_id: int | None = None,
-        statuses: Sequence[t.StudentStatus] = (t.StudentStatus.ENROLLED,),
-        include_restored: bool = False,
-    ) -> t.Page[t.Student]:
-        return await self._user_call(
-            "list_students",
-            page,
-            class_id=class_id,
-            statuses=tuple(statuses),
-            include_restored=include_restored,
-        )
-
-    async def list_parents(self, page: t.PageRequest) -> t.Page[t.Parent]:
-        return await self._user_call("list_parents", page)
-
-    # --- the contract: timetable --------------------------------------------------------------
-    async def timetable(
-        self,
-        date_from: dt.date,
-        date_to: dt.date,
-        *,
-        teacher_id: int | None = None,
-        class_id: int | None = None,
-        group_id: int | None = None,
-    ) -> list[t.Lesson]:
-        return await self._user_call(
-            "timetable",
-            date_from,
-            date_to,
-            teacher_id=teacher_id,
-            class_id=class_id,
-            group_id=group_id,
-        )
-
-    async def list_ktp_topics(self, group_id: int, subject_id: int) -> list[t.KtpTopic]:
-        return await self._user_call("list_ktp_topics", group_id, subject_id)
-
-    # --- the contract: organisation -----------------------------------------------------------
-    async def organisation_settings(self) -> t.OrganisationSettings:
-        return await self._user_call("organisation_settings")
-
-    async def update_organisation_settings(
-        self, update: t.OrganisationSettingsUpdate
-    ) -> t.OrganisationSettings:
-        return await self._user_call("update_organisation_settings", update)
-
-    # --- the contract: Sferum -----------------------------------------------------------------
-    async def sferum_link(self) -> t.SferumLink:
-        return await self._user_call("sferum_link")
-
-    async def request_sferum_link(self, phone: str) -> t.SferumLink:
-        return await self._user_call("request_sferum_link", phone)
-
-    async def unlink_sferum(self) -> t.SferumLink:
-        return await self._user_call("unlink_sferum")
-
-    async def max_deliveries(self) -> list[t.MaxDelivery]:
-        return await self._user_call("max_deliveries")
-
-    # --- the contract: roster events ---------------------------------------------------------
-    async def enrol_student(self, student: t.NewStudent) -> t.Student:
-        return await self._user_call("enrol_student", student)
-
-    async def expel_student(self, student_id: int) -> t.Student:
-        return await self._user_call("expel_student", student_id)
-
-    async def transfer_students(self, student_ids: Sequence[int], class_id: int) -> list[t.Student]:
-        return await self._user_call("transfer_students", tuple(student_ids), class_id)
-
-    async def restore_student(self, student_id: int, class_id: int | None = None) -> t.Student:
-        return await self._user_call("restore_student", student_id, class_id)
-
-    async def cancel_restoration(self, student_id: int) -> t.Student:
-        return await self._user_call("cancel_restoration", student_id)
-
-    async def hire_employee(self, employee: t.NewEmployee) -> t.StaffMember:
-        return await self._user_call("hire_employee", employee)
-
-    async def dismiss_employee(self, employee_id: int) -> t.StaffMember:
-        return await self._user_call("dismiss_employee", employee_id)
-
-    async def link_parent(self, parent_id: int, student_id: int, relation: str) -> t.Parent:
-        return await self._user_call("link_parent", parent_id, student_id, relation)
-
-    async def unlink_parent(self, parent_id: int, student_id: int) -> t.Parent:
-        return await self._user_call("unlink_parent", parent_id, student_id)
-
-    async def set_class_teacher(self, class_id: int, employee_id: int | None) -> t.SchoolClass:
-        return await self._user_call("set_class_teacher", class_id, employee_id)
-
-    async def set_group_teacher(self, group_id: int, employee_id: int | None) -> t.Group:
-        return await self._user_call("set_group_teacher", group_id, employee_id)
-
-    # --- the contract: Sferum chats -----------------------------------------------------------
-    async def list_chats(self, page: t.PageRequest) -> t.Page[t.ChatSummary]:
-        return await self._user_call("list_chats", page)
-
-    async def chat(self, chat_id: int) -> t.Chat:
-        return await self._user_call("chat", chat_id)
-
-    async def save_chat(self, draft: t.ChatDraft) -> t.Chat:
-        return await self._user_call("save_chat", draft)
-
-    async def delete_chat(self, chat_id: int, version: int) -> None:
-        await self._user_call("delete_chat", chat_id, version)
-
-    async def chat_candidates(
-        self,
-        kind: t.ParticipantKind,
-        *,
-        search: str = "",
-        class_id: int | None = None,
-        group_id: int | None = None,
-    ) -> list[t.ChatCandidate]:
-        return await self._user_call(
-            "chat_candidates", kind, search=search, class_id=class_id, group_id=group_id
-        )
-
-    async def chat_gaps(self) -> list[t.ChatGap]:
-        return await self._user_call("chat_gaps")
-
-    # --- the contract: Sferum video conferences -----------------------------------------------
-    async def list_conferences(
-        self,
-        page: t.PageRequest,
-        *,
-        date_from: dt.date,
-        date_to: dt.date,
-        statuses: Sequence[t.ConferenceStatus] = (),
-        lesson_id: int | None = None,
-    ) -> t.Page[t.Conference]:
-        return await self._user_call(
-            "list_conferences",
-            page,
-            date_from=date_from,
-            date_to=date_to,
-            statuses=tuple(statuses),
-            lesson_id=lesson_id,
-        )
-
-    async def conference(self, conference_id: int) -> t.Conference:
-        return await self._user_call("conference", conference_id)
-
-    async def save_conference(self, draft: t.ConferenceDraft) -> t.Conference:
-        return await self._user_call("save_conference", draft)
-
-    async def end_conference(self, conference_id: int) -> t.Conference:
-        await self._user_call("end_conference", conference_id)
-        await self._run(self._run_max_jobs)  # finish the call now, not on the next round
-        return await self.conference(conference_id)
-
-    async def retry_conference(self, conference_id: int) -> t.Conference:
-        return await self._user_call("retry_conference", conference_id)
-
-    async def delete_conference(self, conference_id: int, version: int) -> None:
-        await self._user_call("delete_conference", conference_id, version)
-
-    # --- the contract: «Журнал на урок» -------------------------------------------------------
-    async def lesson_record(self, lesson_id: int) -> t.LessonRecord:
-        return await self._user_call("lesson_record", lesson_id)
-
-    async def save_lesson_record(self, change: t.LessonRecordUpdate) -> t.LessonRecord:
-        return await self._user_call("save_lesson_record", change)
 
     # --- lifetime -----------------------------------------------------------------------------
     async def close(self) -> None:

@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import types
 import typing
+from collections.abc import Sequence
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -72,13 +73,15 @@ def from_json(hint: Any, data: Any, path: str = "$") -> Any:
             path,
             dict(zip(origin.__parameters__, get_args(hint), strict=True)),
         )
-    if origin in (list, tuple, frozenset, set):
+    if origin in (list, tuple, frozenset, set, Sequence):
         if not isinstance(data, list):
             raise ValueError(f"{path}: expected a list")
         args = get_args(hint)
         item_hint = args[0] if args else Any
         items = [from_json(item_hint, item, f"{path}[{i}]") for i, item in enumerate(data)]
-        return origin(items) if origin is not list else items
+        if origin is list:
+            return items
+        return tuple(items) if origin is Sequence else origin(items)
     if origin is dict:
         if not isinstance(data, dict):
             raise ValueError(f"{path}: expected an object")

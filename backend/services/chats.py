@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from backend.clock import Clock
 from backend.contract import types as t
 from backend.contract.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from backend.operations import Http, Topic, declare
 from backend.schema import models as m
 from backend.services import chat_membership as cm
 from backend.services import outbox
@@ -29,6 +30,8 @@ from backend.services.text import full_name, normalize_search, search_key
 K = t.ChatKind
 S = t.MemberSferumState
 TITLE_LENGTH = 200
+# The most participants one can pick into a chat (or a conference) at once.
+CANDIDATE_LIMIT = 20000
 CHAT_SORT = {
     "title": m.SferumChat.title,
     "kind": m.SferumChat.kind,
@@ -255,6 +258,7 @@ def _admins(session: Session, chat_ids: list[int]) -> dict[int, list[str]]:
     return admins
 
 
+@declare(Http("GET", "/sferum/chats", sort=tuple(CHAT_SORT)))
 def list_chats(
     session: Session, user: t.CurrentUser, clock: Clock, page: t.PageRequest
 ) -> t.Page[t.ChatSummary]:
@@ -416,6 +420,7 @@ def member_state(
     return S.SENDING
 
 
+@declare(Http("GET", "/sferum/chats/{chat_id}"))
 def chat(session: Session, user: t.CurrentUser, chat_id: int) -> t.Chat:
     row = _load_chat(session, user, chat_id)
     return _chat_view(session, user, row)
@@ -549,6 +554,16 @@ def _check_people(
             )
 
 
+@declare(
+    Http(
+        "POST",
+        "/sferum/chats",
+        body="draft",
+        saves="chat_id",
+        limits={"title": 1000, "members": CANDIDATE_LIMIT},
+    ),
+    changes={Topic.CHATS, Topic.MAX_DELIVERIES},
+)
 def save_chat(session: Session, user: t.CurrentUser, clock: Clock, draft: t.ChatDraft) -> t.Chat:
     require_registry(user)
     group = _validate(session, user, draft)
@@ -678,6 +693,7 @@ def _apply_choices(
     session.flush()
 
 
+@declare(Http("DELETE", "/sferum/chats/{chat_id}"), changes={Topic.CHATS, Topic.MAX_DELIVERIES})
 def delete_chat(
     session: Session, user: t.CurrentUser, clock: Clock, chat_id: int, version: int
 ) -> None:
@@ -710,9 +726,9 @@ def delete_chat(
 
 
 # --- picking participants -------------------------------------------------------------------
-CANDIDATE_LIMIT = 20000
 
 
+@declare(Http("GET", "/sferum/chat-candidates"))
 def chat_candidates(
     session: Session,
     user: t.CurrentUser,
@@ -807,6 +823,7 @@ GAP_REASONS = {
 }
 
 
+@declare(Http("GET", "/sferum/chat-gaps"))
 def chat_gaps(session: Session, user: t.CurrentUser, clock: Clock) -> list[t.ChatGap]:
     require_registry(user)
     if not sees_everything(user):

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from backend.clock import Clock
 from backend.contract import types as t
 from backend.contract.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from backend.operations import Http, Topic, declare
 from backend.schema import models as m
 from backend.services import chat_membership as cm
 from backend.services import chats
@@ -220,6 +221,7 @@ def _views(
     return views
 
 
+@declare(Http("GET", "/sferum/conferences", sort=tuple(SORT), query_names={"statuses": "status"}))
 def list_conferences(
     session: Session,
     user: t.CurrentUser,
@@ -266,6 +268,7 @@ def list_conferences(
     return t.Page(items=tuple(items), total=total, offset=page.offset)
 
 
+@declare(Http("GET", "/sferum/conferences/{conference_id}"))
 def conference(session: Session, user: t.CurrentUser, conference_id: int) -> t.Conference:
     row = _load(session, user, conference_id)
     return _views(session, user, [row], with_members=True)[0]
@@ -383,6 +386,16 @@ def _members(
     return wanted
 
 
+@declare(
+    Http(
+        "POST",
+        "/sferum/conferences",
+        body="draft",
+        saves="conference_id",
+        limits={"title": 1000, "members": chats.CANDIDATE_LIMIT},
+    ),
+    changes={Topic.CONFERENCES},
+)
 def save_conference(
     session: Session, user: t.CurrentUser, clock: Clock, draft: t.ConferenceDraft
 ) -> t.Conference:
@@ -462,6 +475,11 @@ def _managed(session: Session, user: t.CurrentUser, conference_id: int) -> m.Sfe
     return row
 
 
+@declare(
+    Http("POST", "/sferum/conferences/{conference_id}/end"),
+    changes={Topic.CONFERENCES},
+    answer_after_max="conference",
+)
 def end_conference(
     session: Session, user: t.CurrentUser, clock: Clock, conference_id: int
 ) -> t.Conference:
@@ -475,6 +493,7 @@ def end_conference(
     return conference(session, user, row.id)
 
 
+@declare(Http("POST", "/sferum/conferences/{conference_id}/retry"), changes={Topic.CONFERENCES})
 def retry_conference(
     session: Session, user: t.CurrentUser, clock: Clock, conference_id: int
 ) -> t.Conference:
@@ -489,6 +508,7 @@ def retry_conference(
     return conference(session, user, row.id)
 
 
+@declare(Http("DELETE", "/sferum/conferences/{conference_id}"), changes={Topic.CONFERENCES})
 def delete_conference(
     session: Session, user: t.CurrentUser, clock: Clock, conference_id: int, version: int
 ) -> None:

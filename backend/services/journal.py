@@ -15,6 +15,7 @@ from sqlalchemy.sql.selectable import Subquery
 from backend.clock import Clock
 from backend.contract import types as t
 from backend.contract.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from backend.operations import Http, Topic, declare
 from backend.schema import models as m
 from backend.services import timetable
 from backend.services.access import require_staff
@@ -126,10 +127,15 @@ def _view(session: Session, user: t.CurrentUser, lesson: m.Lesson) -> t.LessonRe
     )
 
 
+@declare(Http("GET", "/lessons/{lesson_id}/record"))
 def lesson_record(session: Session, user: t.CurrentUser, lesson_id: int) -> t.LessonRecord:
     return _view(session, user, _lesson(session, user, lesson_id))
 
 
+@declare(
+    Http("PUT", "/lessons/{change.lesson_id}/record", body="change", limits={"work_type": 100}),
+    changes={Topic.LESSON_RECORDS},
+)
 def save_lesson_record(
     session: Session, user: t.CurrentUser, clock: Clock, change: t.LessonRecordUpdate
 ) -> t.LessonRecord:

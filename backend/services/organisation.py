@@ -9,12 +9,14 @@ from sqlalchemy.orm import Session
 from backend.clock import Clock
 from backend.contract import types as t
 from backend.contract.errors import Conflict, ValidationFailed
+from backend.operations import Http, Topic, declare
 from backend.schema import models as m
 from backend.services import chats
 from backend.services.access import require, require_staff
 from backend.services.text import full_name
 
 
+@declare(Http("GET", "/organisation/settings"))
 def organisation_settings(session: Session, user: t.CurrentUser) -> t.OrganisationSettings:
     require_staff(user)
     return _settings(session, user.organisation_id)
@@ -45,6 +47,10 @@ def _settings(session: Session, organisation_id: int) -> t.OrganisationSettings:
     )
 
 
+@declare(
+    Http("PUT", "/organisation/settings", body="update", limits={"short_name": 120}),
+    changes={Topic.ORGANISATION, Topic.CHATS},
+)
 def update_organisation_settings(
     session: Session, user: t.CurrentUser, clock: Clock, update: t.OrganisationSettingsUpdate
 ) -> t.OrganisationSettings:

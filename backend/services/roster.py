@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, aliased
 
 from backend.contract import types as t
 from backend.contract.errors import NotFound, ValidationFailed
+from backend.operations import Http, declare
 from backend.schema import models as m
 from backend.services.access import require_staff
 from backend.services.paging import SortColumns, fetch_page, search_condition
@@ -50,12 +51,13 @@ def _name(person: m.Person | None) -> str | None:
     return full_name(person.last_name, person.first_name, person.middle_name)
 
 
+@declare(Http("GET", "/staff", sort=tuple(STAFF_SORT)))
 def list_staff(
     session: Session,
     user: t.CurrentUser,
     page: t.PageRequest,
     *,
-    include_dismissed: bool,
+    include_dismissed: bool = False,
 ) -> t.Page[t.StaffMember]:
     require_staff(user)
     stmt = (
@@ -106,6 +108,7 @@ def _enrolled_counts(session: Session, organisation_id: int) -> dict[int, int]:
     return {class_id: count for class_id, count in rows if class_id is not None}
 
 
+@declare(Http("GET", "/classes"))
 def list_classes(session: Session, user: t.CurrentUser) -> list[t.SchoolClass]:
     require_staff(user)
     counts = _enrolled_counts(session, user.organisation_id)
@@ -130,6 +133,7 @@ def list_classes(session: Session, user: t.CurrentUser) -> list[t.SchoolClass]:
     ]
 
 
+@declare(Http("GET", "/subjects"))
 def list_subjects(session: Session, user: t.CurrentUser) -> list[t.Subject]:
     require_staff(user)
     rows = session.execute(
@@ -140,7 +144,10 @@ def list_subjects(session: Session, user: t.CurrentUser) -> list[t.Subject]:
     return [t.Subject(id=r.id, name=r.name) for r in rows]
 
 
-def list_groups(session: Session, user: t.CurrentUser, *, class_id: int | None) -> list[t.Group]:
+@declare(Http("GET", "/groups"))
+def list_groups(
+    session: Session, user: t.CurrentUser, *, class_id: int | None = None
+) -> list[t.Group]:
     require_staff(user)
     class_counts = _enrolled_counts(session, user.organisation_id)
     subgroup_counts = dict(
@@ -205,13 +212,14 @@ def _parents_of(session: Session, student_ids: Iterable[int]) -> dict[int, list[
     return result
 
 
+@declare(Http("GET", "/students", sort=tuple(STUDENT_SORT), query_names={"statuses": "status"}))
 def list_students(
     session: Session,
     user: t.CurrentUser,
     page: t.PageRequest,
     *,
-    class_id: int | None,
-    statuses: Sequence[t.StudentStatus],
+    class_id: int | None = None,
+    statuses: Sequence[t.StudentStatus] = (t.StudentStatus.ENROLLED,),
     include_restored: bool = False,
 ) -> t.Page[t.Student]:
     require_staff(user)
@@ -272,6 +280,7 @@ def _class_of_organisation(session: Session, class_id: int) -> int | None:
     return session.scalar(select(m.SchoolClass.organisation_id).where(m.SchoolClass.id == class_id))
 
 
+@declare(Http("GET", "/parents", sort=tuple(PARENT_SORT)))
 def list_parents(session: Session, user: t.CurrentUser, page: t.PageRequest) -> t.Page[t.Parent]:
     require_staff(user)
     stmt = (

@@ -17,6 +17,7 @@ from backend.clock import Clock
 from backend.contract import types as t
 from backend.contract.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from backend.contract.phones import PHONE_FORMAT_MESSAGE, normalize_mobile
+from backend.operations import Http, Topic, declare
 from backend.schema import models as m
 from backend.services import chat_membership as cm
 from backend.services import chats, roster
@@ -27,6 +28,12 @@ ENROLLED = t.StudentStatus.ENROLLED
 NAME_LENGTH = 100
 LOGIN_BASE_LENGTH = 90  # accounts.login holds 100 characters; room for a numeric suffix
 RELATIONS = ("Мать", "Отец", "Опекун")
+# What each kind of roster event changes: the people, the classes' counts and teachers, and
+# the default chats' membership.
+STUDENT_CHANGES = {Topic.STUDENTS, Topic.PARENTS, Topic.CLASSES, Topic.CHATS}
+PARENT_CHANGES = {Topic.PARENTS, Topic.STUDENTS, Topic.CHATS}
+STAFF_CHANGES = {Topic.STAFF, Topic.CLASSES, Topic.CHATS}
+TEACHER_CHANGES = {Topic.CLASSES, Topic.CHATS}
 
 
 def _require_roster_editor(user: t.CurrentUser) -> None:
@@ -183,31 +190,32 @@ def _new_person(
 
 
 # --- students -------------------------------------------------------------------------------
+@declare(Http("POST", "/students", body="new_student", status=201), changes=STUDENT_CHANGES)
 def enrol_student(
-    session: Session, user: t.CurrentUser, clock: Clock, new: t.NewStudent
+    session: Session, user: t.CurrentUser, clock: Clock, new_student: t.NewStudent
 ) -> t.Student:
     _require_roster_editor(user)
     errors: dict[str, str] = {}
-    last = _check_name(errors, "last_name", new.last_name, "фамилию")
-    first = _check_name(errors, "first_name", new.first_name, "имя")
-    middle = _check_name(errors, "middle_name", new.middle_name, "отчество", required=False)
-    if new.birth_date is not None and new.birth_date > _today(clock):
+    last = _check_name(errors, "last_name", new_student.last_name, "фамилию")
+    first = _check_name(errors, "first_name", new_student.first_name, "имя")
+    middle = _check_name(errors, "middle_name", new_student.middle_name, "отчество", required=False)
+    if new_student.birth_date is not None and new_student.birth_date > _today(clock):
         errors["birth_date"] = "Дата рождения не может быть в будущем."
     try:
-        school_class = _school_class(session, user, new.class_id)
+        school_class = _school_class(session, user, new_student.class_id)
     except ValidationFailed as error:
         errors.update(error.field_errors)
     if errors:
         raise ValidationFailed("Проверьте правильность заполнения полей.", errors)
     person = _new_person(
-        session, user.organisation_id, last, first, middle, birth_date=new.birth_date
+        session, user.organisation_id, last, first, middle, birth_date=new_student.birth_date
     )
     student = m.Student(
         organisation_id=user.organisation_id,
         person_id=person.id,
         class_id=school_class.id,
         status=ENROLLED,
-        enrolled_on=new.enrolled_on or _today(clock),
+        enrolled_on=new_student.enrolled_on or _today(clock),
     )
     session.add(student)
     session.flush()
@@ -215,6 +223,7 @@ def enrol_student(
     return _student_view(session, user, student.id)
 
 
+@declare(Http("POST", "/students/{student_id}/expel"), changes=STUDENT_CHANGES)
 def expel_student(
     session: Session, user: t.CurrentUser, clock: Clock, student_id: int
 ) -> t.Student:
@@ -241,6 +250,10 @@ def expel_student(
     return _student_view(session, user, student.id)
 
 
+@declare(
+    Http("POST", "/students/transfer", body=("student_ids", "class_id")),
+    changes=STUDENT_CHANGES,
+)
 def transfer_students(
     session: Session,
     user: t.CurrentUser,
@@ -284,6 +297,10 @@ def transfer_students(
     return [by_id.get(s.id) or _student_view(session, user, s.id) for s in students]
 
 
+@declare(
+    Http("POST", "/students/{student_id}/restore", body=("class_id",)),
+    changes=STUDENT_CHANGES,
+)
 def restore_student(
     session: Session,
     user: t.CurrentUser,
@@ -313,6 +330,10 @@ def restore_student(
     return _student_view(session, user, student.id)
 
 
+@declare(
+    Http("POST", "/students/{student_id}/cancel-restoration"),
+    changes=STUDENT_CHANGES,
+)
 def cancel_restoration(
     session: Session, user: t.CurrentUser, clock: Clock, student_id: int
 ) -> t.Student:
@@ -359,6 +380,10 @@ def _parent_view(session: Session, user: t.CurrentUser, parent_id: int) -> t.Par
     raise NotFound("Родитель не найден.")
 
 
+@declare(
+    Http("PUT", "/parents/{parent_id}/children/{student_id}", body=("relation",)),
+    changes=PARENT_CHANGES,
+)
 def link_parent(
     session: Session,
     user: t.CurrentUser,
@@ -384,6 +409,10 @@ def link_parent(
     return _parent_view(session, user, parent.id)
 
 
+@declare(
+    Http("DELETE", "/parents/{parent_id}/children/{student_id}"),
+    changes=PARENT_CHANGES,
+)
 def unlink_parent(
     session: Session, user: t.CurrentUser, clock: Clock, parent_id: int, student_id: int
 ) -> t.Parent:
@@ -433,22 +462,28 @@ def _login_for(session: Session, organisation_id: int, last: str, first: str) ->
     return login
 
 
+@declare(
+    Http("POST", "/staff", body="new_employee", status=201, limits={"position": 500}),
+    changes=STAFF_CHANGES,
+)
 def hire_employee(
-    session: Session, user: t.CurrentUser, clock: Clock, new: t.NewEmployee
+    session: Session, user: t.CurrentUser, clock: Clock, new_employee: t.NewEmployee
 ) -> t.StaffMember:
     _require_roster_editor(user)
     errors: dict[str, str] = {}
-    last = _check_name(errors, "last_name", new.last_name, "фамилию")
-    first = _check_name(errors, "first_name", new.first_name, "имя")
-    middle = _check_name(errors, "middle_name", new.middle_name, "отчество", required=False)
-    position = " ".join(new.position.split())
+    last = _check_name(errors, "last_name", new_employee.last_name, "фамилию")
+    first = _check_name(errors, "first_name", new_employee.first_name, "имя")
+    middle = _check_name(
+        errors, "middle_name", new_employee.middle_name, "отчество", required=False
+    )
+    position = " ".join(new_employee.position.split())
     if not position:
         errors["position"] = "Укажите должность."
     elif len(position) > 200:
         errors["position"] = "Не длиннее 200 символов."
     phone = None
-    if new.phone:
-        phone = normalize_mobile(new.phone)
+    if new_employee.phone:
+        phone = normalize_mobile(new_employee.phone)
         if phone is None:
             errors["phone"] = PHONE_FORMAT_MESSAGE
     if errors:
@@ -458,8 +493,8 @@ def hire_employee(
         organisation_id=user.organisation_id,
         person_id=person.id,
         position=position,
-        position_type=new.position_type,
-        hired_on=new.hired_on or _today(clock),
+        position_type=new_employee.position_type,
+        hired_on=new_employee.hired_on or _today(clock),
     )
     session.add(employee)
     session.add(
@@ -477,6 +512,7 @@ def hire_employee(
     return _staff_view(session, user, employee.id)
 
 
+@declare(Http("POST", "/staff/{employee_id}/dismiss"), changes=STAFF_CHANGES)
 def dismiss_employee(
     session: Session, user: t.CurrentUser, clock: Clock, employee_id: int
 ) -> t.StaffMember:
@@ -504,6 +540,10 @@ def dismiss_employee(
     return _staff_view(session, user, employee.id)
 
 
+@declare(
+    Http("PUT", "/classes/{class_id}/class-teacher", body=("employee_id",)),
+    changes=TEACHER_CHANGES,
+)
 def set_class_teacher(
     session: Session, user: t.CurrentUser, clock: Clock, class_id: int, employee_id: int | None
 ) -> t.SchoolClass:
@@ -516,6 +556,10 @@ def set_class_teacher(
     return next(c for c in roster.list_classes(session, user) if c.id == class_id)
 
 
+@declare(
+    Http("PUT", "/groups/{group_id}/teacher", body=("employee_id",)),
+    changes=TEACHER_CHANGES,
+)
 def set_group_teacher(
     session: Session, user: t.CurrentUser, clock: Clock, group_id: int, employee_id: int | None
 ) -> t.Group:

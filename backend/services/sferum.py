@@ -26,6 +26,7 @@ from backend.contract.errors import (
 )
 from backend.contract.phones import PHONE_FORMAT_MESSAGE, normalize_mobile
 from backend.max.gateway import LinkStatus, MaxError, MaxGateway
+from backend.operations import Http, Topic, declare
 from backend.schema import models as m
 from backend.services import chat_membership, outbox
 from backend.services.auth import utc_naive
@@ -87,10 +88,16 @@ def _view(session: Session, user: t.CurrentUser, row: m.SferumLink | None) -> t.
     )
 
 
+@declare(Http("GET", "/sferum/link"), name="sferum_link")
 def current_link(session: Session, user: t.CurrentUser) -> t.SferumLink:
     return _view(session, user, _latest(session, user.account_id))
 
 
+@declare(
+    Http("POST", "/sferum/link", body=("phone",), limits={"phone": 40}),
+    name="request_sferum_link",
+    changes={Topic.SFERUM_LINK, Topic.MAX_DELIVERIES},
+)
 def request_link(session: Session, user: t.CurrentUser, clock: Clock, phone: str) -> t.SferumLink:
     number = normalize_mobile(phone)
     if number is None:
@@ -149,6 +156,11 @@ def request_link(session: Session, user: t.CurrentUser, clock: Clock, phone: str
     return _view(session, user, row)
 
 
+@declare(
+    Http("DELETE", "/sferum/link"),
+    name="unlink_sferum",
+    changes={Topic.SFERUM_LINK, Topic.CHATS, Topic.MAX_DELIVERIES},
+)
 def unlink(session: Session, user: t.CurrentUser, clock: Clock) -> t.SferumLink:
     latest = _latest(session, user.account_id)
     if latest is None or latest.status != S.LINKED.value:
@@ -194,6 +206,7 @@ ACTIONS = {
 }
 
 
+@declare(Http("GET", "/max/deliveries"))
 def max_deliveries(session: Session, user: t.CurrentUser) -> list[t.MaxDelivery]:
     everything = user.has(t.Role.ORG_ADMIN, t.Role.CHAT_ADMIN)
     own_key = f"link:{user.account_id}"

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, aliased
 
 from backend.contract import types as t
 from backend.contract.errors import NotFound, PermissionDenied, ValidationFailed
+from backend.operations import Http, declare
 from backend.schema import models as m
 from backend.services.access import require_staff
 from backend.services.text import full_name
@@ -46,15 +47,16 @@ def _visible_class_ids(session: Session, user: t.CurrentUser) -> set[int] | None
     return ids
 
 
+@declare(Http("GET", "/timetable"))
 def timetable(
     session: Session,
     user: t.CurrentUser,
     date_from: dt.date,
     date_to: dt.date,
     *,
-    teacher_id: int | None,
-    class_id: int | None,
-    group_id: int | None,
+    teacher_id: int | None = None,
+    class_id: int | None = None,
+    group_id: int | None = None,
 ) -> list[t.Lesson]:
     if date_to < date_from:
         raise ValidationFailed(
@@ -159,6 +161,7 @@ def timetable(
     ]
 
 
+@declare(Http("GET", "/ktp-topics"))
 def list_ktp_topics(
     session: Session, user: t.CurrentUser, group_id: int, subject_id: int
 ) -> list[t.KtpTopic]:
