@@ -41,6 +41,7 @@ bench: $(INSTALLED) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.startup
 	$(BIN)/python -m tests.benchmarks.chats
 	$(BIN)/python -m tests.benchmarks.conferences
+	$(BIN)/python -m tests.benchmarks.max_outage
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.journal
 	$(BIN)/python -m tests.benchmarks.server_load
 	$(BIN)/python -m tests.benchmarks.bundle

@@ -1,7 +1,8 @@
 """The embedded backend: the domain services on a SQLite file, in this process.
 
-All database work runs on one worker thread, so the GUI thread never waits for SQLite and the
-services never see two threads at once. SQLAlchemy and the services are imported on that
+All database work for the desktop runs on one worker thread, so the GUI thread never waits for
+SQLite and the services never see two threads at once; what waits for MAX runs on a thread of
+its own (`backend.max.embedded`). SQLAlchemy and the services are imported on that
 thread too: the import costs a few hundred milliseconds, which then overlap with building the
 login window instead of delaying it.
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -25,6 +25,7 @@ from backend.contract.errors import (
     Conflict,
     NotAuthenticated,
 )
+from backend.max.embedded import EmbeddedMax
 from backend.operations.methods import add_operation_methods
 
 if TYPE_CHECKING:
@@ -32,9 +33,6 @@ if TYPE_CHECKING:
 
     from backend.database import Database
     from backend.max.gateway import MaxGateway
-    from backend.max.jobs import MaxJobs
-    from backend.max.routing import GatewayForOrganisation
-    from backend.max.simulator.call_page import CallPageServer
     from backend.max.simulator.state import SimulatedMax
 
 R = TypeVar("R")
@@ -65,14 +63,7 @@ class LocalBackend:
         self.path = Path(path)
         self._clock = clock or SystemClock()
         self._on_closed = on_closed
-        self._max_gateway = max_gateway
-        self.max_simulator: SimulatedMax | None = None
-        self._call_pages: CallPageServer | None = None
-        self._max_jobs: MaxJobs | None = None
-        self._max_gateways: GatewayForOrganisation | None = None
-        self._max_open_tried = False
-        self._max_ticker: threading.Thread | None = None
-        self._stop_ticking = threading.Event()
+        self._max = EmbeddedMax(self.path, self._db, self._clock, max_gateway)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="esh-db")
         self._token: str | None = None
         self._database: Database | None = None
@@ -81,10 +72,7 @@ class LocalBackend:
         # Opening starts at once, on the worker thread, while the caller builds its windows.
         self._opened: Future[None] = self._executor.submit(self._open, demo, demo_size)
         if max_interval is not None:
-            self._max_ticker = threading.Thread(
-                target=self._tick_max_jobs, args=(max_interval,), name="esh-max", daemon=True
-            )
-            self._max_ticker.start()
+            self._max.start_ticking(max_interval, self._guarded)
 
     # --- the worker thread --------------------------------------------------------------------
     def _open(self, demo: bool, demo_size: str) -> None:
@@ -103,89 +91,15 @@ class LocalBackend:
             )
             return
 
-    def _ensure_max(self) -> bool:
-        """Open MAX's side on first use, off the start-up path; False when it cannot be."""
-        if self._max_jobs is None and not self._max_open_tried:
-            self._max_open_tried = True
-            try:
-                self._open_max()
-            except Exception:
-                # The ЭШ works without MAX; what is meant for MAX waits in the outbox.
-                log.exception("cannot open the MAX simulator beside %s", self.path)
-        return self._max_jobs is not None
-
-    def _open_max(self) -> None:
-        from backend.database import sqlite_url
-        from backend.max.jobs import MaxJobs
-        from backend.max.routing import GatewayForOrganisation
-
-        gateway = self._max_gateway
-        if gateway is None:
-            from backend.max.simulator.state import SimulatedMax
-
-            self.max_simulator = SimulatedMax(
-                sqlite_url(self.path.with_name(self.path.stem + ".max.sqlite3"))
-            )
-            gateway = self.max_simulator
-            self._serve_call_pages()
-            self._seed_simulator()
-        self._max_gateways = GatewayForOrganisation(self._db().session, gateway)
-        self._max_jobs = MaxJobs(self._db().session, self._max_gateways, self._clock)
-
-    def _serve_call_pages(self) -> None:
-        """Join links of the simulated calls lead to pages on loopback, so that «Перейти»
-        opens something real in the browser."""
-        from backend.max.simulator.call_page import CallPageServer
-
-        assert self.max_simulator is not None
-        try:
-            self._call_pages = CallPageServer(
-                self.max_simulator,
-                port_file=self.path.with_name(self.path.stem + ".max-calls.port"),
-                now=self._clock.now,
-            )
-        except OSError:
-            log.exception("cannot serve the simulated calls' pages on loopback")
-            return
-        self.max_simulator.call_base_url = self._call_pages.base_url
-
-    def _seed_simulator(self) -> None:
-        """The simulated MAX knows the school's people by phone — most of them: every tenth
-        person has no MAX account, as in life."""
-        from backend.demo.max_users import seed_max_users
-
-        assert self.max_simulator is not None
-        with self._db().session() as session:
-            seed_max_users(session, self.max_simulator)
-
-    def _tick_max_jobs(self, interval: float) -> None:
-        round_: Future[None] | None = None
-        while not self._stop_ticking.wait(interval):
-            if self._closed:
-                return
-            if round_ is not None and not round_.done():
-                continue  # the last round is still running: do not queue up behind it
-            try:
-                round_ = self._executor.submit(self._run_max_jobs_quietly)
-            except RuntimeError:
-                return  # the executor has shut down
-
-    def _run_max_jobs_quietly(self) -> None:
-        try:
-            self._run_max_jobs()
-        except Exception:
-            log.exception("MAX jobs failed")
-
-    def _run_max_jobs(self) -> None:
-        if self._closed or self._open_error is not None or not self._ensure_max():
-            return
-        assert self._max_jobs is not None
-        self._guarded(self._max_jobs.run_once)
-
     @property
     def simulates_max(self) -> bool:
         """True when MAX is the simulator beside the database: its users' side can be shown."""
-        return self._max_gateway is None
+        return self._max.simulated
+
+    @property
+    def max_simulator(self) -> SimulatedMax | None:
+        """The simulated MAX, once open (None when MAX is a real platform)."""
+        return self._max.simulator
 
     async def demo_max_messages(self) -> list[t.DemoMaxMessage]:
         """The logged-in person's messages in the simulated MAX, newest first: those to the
@@ -196,7 +110,7 @@ class LocalBackend:
             from backend.services.sferum import demo_phone_of
 
             phone = demo_phone_of(session, user)
-            if phone is None or not self._ensure_max() or self.max_simulator is None:
+            if phone is None or not self._max.ensure_open() or self.max_simulator is None:
                 return []
             return [
                 t.DemoMaxMessage(
@@ -211,14 +125,14 @@ class LocalBackend:
                 for message in self.max_simulator.messages_for(phone)
             ]
 
-        return await self._run(self._as_user, token, work)
+        return await self._max.run(self._as_user, token, work)
 
     async def demo_max_calls(self) -> list[t.DemoMaxCall]:
         """The calls going on in the simulated MAX, the latest start first."""
         self._require_token()
 
         def work() -> list[t.DemoMaxCall]:
-            if not self._ensure_max() or self.max_simulator is None:
+            if not self._max.ensure_open() or self.max_simulator is None:
                 return []
             return [
                 t.DemoMaxCall(
@@ -230,7 +144,7 @@ class LocalBackend:
                 for call in self.max_simulator.calls()[:DEMO_CALLS_SHOWN]
             ]
 
-        return await self._run(self._guarded, work)
+        return await self._max.run(self._guarded, work)
 
     async def answer_demo_link(self, request_id: str, *, accept: bool) -> None:
         """Press «Подключить» (accept) or «Не подключать» in the simulated MAX."""
@@ -239,19 +153,20 @@ class LocalBackend:
         def work() -> None:
             from backend.max.gateway import MaxError
 
-            if not self._ensure_max() or self.max_simulator is None:
+            if not self._max.ensure_open() or self.max_simulator is None:
                 return
             try:
                 self.max_simulator.answer_link(request_id, accept=accept)
             except MaxError as error:
                 raise Conflict(error.message) from error
-            self._run_max_jobs()
+            self._max.run_jobs()
 
-        await self._run(self._guarded, work)
+        await self._max.run(self._guarded, work)
 
     async def run_max_jobs(self) -> None:
-        """Deliver the MAX outbox and follow link requests now (on the worker thread)."""
-        await self._run(self._run_max_jobs)
+        """Start and finish the conferences due, deliver the MAX outbox and follow link
+        requests now (on the MAX thread)."""
+        await self._max.run(self._guarded, self._max.run_jobs)
 
     def _create_demo_if_empty(self, demo_size: str) -> None:
         from backend.demo.generator import (
@@ -275,6 +190,8 @@ class LocalBackend:
         return session.scalar(select(Organisation.id).limit(1)) is None
 
     def _db(self) -> Database:
+        if self._database is None and self._open_error is None:
+            self._opened.result()  # from the MAX thread, before the database has opened
         if self._open_error is not None:
             raise self._open_error
         assert self._database is not None
@@ -408,19 +325,13 @@ class LocalBackend:
         if self._closed:
             return
         self._closed = True
-        self._stop_ticking.set()
 
         def dispose() -> None:
             if self._database is not None:
                 self._database.dispose()
-            if self._max_gateways is not None:
-                self._max_gateways.close()
-            if self._call_pages is not None:
-                self._call_pages.close()
-            if self.max_simulator is not None:
-                self.max_simulator.close()
 
         try:
+            await self._max.close()
             await self._run(dispose)
         finally:
             self._executor.shutdown(wait=False)
