@@ -22,7 +22,6 @@ from backend.clock import Clock
 from backend.contract import types as t
 from backend.contract.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from backend.schema import models as m
-from backend.services import chat_membership as cm
 from backend.services import chats
 from backend.services.auth import utc_naive
 from backend.services.paging import fetch_page
@@ -67,7 +66,7 @@ def _visible_chats(session: Session, user: t.CurrentUser) -> Iterable[int] | Non
     member = m.SferumChatMember
     return select(member.chat_id).where(
         member.person_id == user.person_id,
-        cm.IN_CHAT_ROW,
+        chats.IN_CHAT_ROW,
     )
 
 
@@ -82,7 +81,7 @@ def _administered(session: Session, user: t.CurrentUser, chat_ids: Iterable[int 
                 member.chat_id.in_(ids),
                 member.person_id == user.person_id,
                 member.is_admin.is_(True),
-                cm.IN_CHAT_ROW,
+                chats.IN_CHAT_ROW,
             )
         )
     )
@@ -367,8 +366,8 @@ def _members(
     """The draft's participants, limited to the chat's; the chat administrator always in."""
     in_chat = {
         row.person_id: row.kind
-        for row in cm.rows_of(session, chat.id).values()
-        if cm.is_present(row)
+        for row in chats.rows_of(session, chat.id).values()
+        if chats.is_present(row)
     }
     parents = draft.kind is t.ConferenceKind.CALL and chat.kind is t.ChatKind.PARENTS
     wanted = {
@@ -377,7 +376,7 @@ def _members(
         if choice.person_id in in_chat
         and (parents or in_chat[choice.person_id] is not t.ParticipantKind.PARENT)
     }
-    chat_admin = cm.chat_admin_person(session, chat.organisation_id)
+    chat_admin = chats.chat_admin_person(session, chat.organisation_id)
     if chat_admin is not None:
         wanted[chat_admin] = t.ParticipantKind.EMPLOYEE
     return wanted

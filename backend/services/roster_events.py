@@ -18,7 +18,6 @@ from backend.contract import types as t
 from backend.contract.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from backend.contract.phones import PHONE_FORMAT_MESSAGE, normalize_mobile
 from backend.schema import models as m
-from backend.services import chat_membership as cm
 from backend.services import chats, roster
 from backend.services.paging import MAX_SEARCH_LENGTH
 from backend.services.text import search_key
@@ -96,7 +95,7 @@ def _update(
         session,
         clock,
         sorted(unique.values(), key=lambda c: c.id),
-        chat_admin=cm.chat_admin_person(session, user.organisation_id),
+        chat_admin=chats.chat_admin_person(session, user.organisation_id),
         forget=forget,
     )
 
