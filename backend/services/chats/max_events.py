@@ -15,11 +15,10 @@ from backend.services.chats.max_outbox import (
     IN_CHAT,
     REFUSED,
     SENDING,
-    chat_ref,
     linked_users,
     on_max,
-    ordering_key,
     send_changes,
+    send_removal,
 )
 from backend.services.chats.membership import present
 
@@ -55,14 +54,7 @@ def on_person_unlinked(session: Session, clock: Clock, person_id: int, user_id: 
         .where(m.SferumChatMember.person_id == person_id)
     ).all():
         if user_id is not None and on_max(chat) and row.max_state in (SENDING, IN_CHAT):
-            outbox.enqueue(
-                session,
-                clock,
-                organisation_id=chat.organisation_id,
-                operation="remove_member",
-                payload={"chat_id": chat_ref(chat), "esh_chat": chat.id, "user_id": user_id},
-                ordering_key=ordering_key(chat.id),
-            )
+            send_removal(session, clock, chat, user_id)
         row.max_state, row.max_reason = "", ""
 
 

@@ -1,4 +1,4 @@
-"""Keeping MAX in step with the chats: what is written into the MAX outbox for them.
+"""Keeping MAX in step with the chats: everything written into the MAX outbox for them.
 
 Every change of a chat's participants goes the same way: take a snapshot of who is in the chat
 (`present`), change the rows, and `send_changes` compares the new snapshot with the old one and
@@ -9,7 +9,8 @@ whose accounts are linked to Sferum (and not blocked) are sent; the others join 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -59,21 +60,65 @@ def ordering_key(chat_id: int) -> str:
     return f"chat:{chat_id}"
 
 
-def create_on_max(session: Session, clock: Clock, chat: m.SferumChat) -> None:
-    """A chat is created on MAX when its first participant can join it there: a school's
-    hundreds of chats do not wait on MAX empty while nobody has linked yet."""
-    chat.create_outbox_id = outbox.enqueue(
+def enqueue_change(
+    session: Session,
+    clock: Clock,
+    chat: m.SferumChat,
+    operation: str,
+    payload: Mapping[str, Any],
+) -> int:
+    """Write one change of `chat` for MAX into the outbox; returns the entry's id. Every entry
+    about a chat is written here, under the chat's ordering key, so MAX gets them in order."""
+    return outbox.enqueue(
         session,
         clock,
         organisation_id=chat.organisation_id,
-        operation="create_chat",
-        payload={
+        operation=operation,
+        payload=payload,
+        ordering_key=ordering_key(chat.id),
+    )
+
+
+def _send_member_change(
+    session: Session, clock: Clock, chat: m.SferumChat, operation: str, **details: object
+) -> int:
+    return enqueue_change(
+        session, clock, chat, operation, {"chat_id": chat_ref(chat), "esh_chat": chat.id, **details}
+    )
+
+
+def create_on_max(session: Session, clock: Clock, chat: m.SferumChat) -> None:
+    """A chat is created on MAX when its first participant can join it there: a school's
+    hundreds of chats do not wait on MAX empty while nobody has linked yet."""
+    chat.create_outbox_id = enqueue_change(
+        session,
+        clock,
+        chat,
+        "create_chat",
+        {
             "title": chat.title,
             "organisation_key": f"esh-{chat.organisation_id}",
             "esh_chat": chat.id,
         },
-        ordering_key=ordering_key(chat.id),
     )
+
+
+def send_title(session: Session, clock: Clock, chat: m.SferumChat) -> None:
+    """The chat's new title, for a chat MAX has (or is creating)."""
+    if on_max(chat):
+        enqueue_change(
+            session, clock, chat, "rename_chat", {"chat_id": chat_ref(chat), "title": chat.title}
+        )
+
+
+def send_deletion(session: Session, clock: Clock, chat: m.SferumChat) -> None:
+    if on_max(chat):
+        enqueue_change(session, clock, chat, "delete_chat", {"chat_id": chat_ref(chat)})
+
+
+def send_removal(session: Session, clock: Clock, chat: m.SferumChat, user_id: int) -> None:
+    """MAX's user `user_id` leaves the chat on MAX."""
+    _send_member_change(session, clock, chat, "remove_member", user_id=user_id)
 
 
 def send_changes(
@@ -88,15 +133,8 @@ def send_changes(
         create_on_max(session, clock, chat)
     rows = rows_of(session, chat.id)
 
-    def enqueue(operation: str, **payload: object) -> int:
-        return outbox.enqueue(
-            session,
-            clock,
-            organisation_id=chat.organisation_id,
-            operation=operation,
-            payload={"chat_id": chat_ref(chat), "esh_chat": chat.id, **payload},
-            ordering_key=ordering_key(chat.id),
-        )
+    def enqueue(operation: str, **details: object) -> None:
+        _send_member_change(session, clock, chat, operation, **details)
 
     if joining:
         enqueue("add_members", user_ids=[users[p] for p in joining], persons=joining)

@@ -12,10 +12,9 @@ from backend.clock import Clock
 from backend.contract import types as t
 from backend.contract.errors import Conflict, PermissionDenied, ValidationFailed
 from backend.schema import models as m
-from backend.services import outbox
 from backend.services.chats.access import load_chat, may_edit, require_registry, sees_everything
 from backend.services.chats.chat_view import chat_view
-from backend.services.chats.max_outbox import chat_ref, on_max, ordering_key, send_changes
+from backend.services.chats.max_outbox import send_changes, send_deletion, send_title
 from backend.services.chats.membership import (
     Snapshot,
     chat_admin_person,
@@ -134,15 +133,7 @@ def save_chat(session: Session, user: t.CurrentUser, clock: Clock, draft: t.Chat
         if chat.title != draft.title.strip():
             chat.title = draft.title.strip()
             chat.search_key = search_key(chat.title)
-            if on_max(chat):
-                outbox.enqueue(
-                    session,
-                    clock,
-                    organisation_id=chat.organisation_id,
-                    operation="rename_chat",
-                    payload={"chat_id": chat_ref(chat), "title": chat.title},
-                    ordering_key=ordering_key(chat.id),
-                )
+            send_title(session, clock, chat)
         if group is not None and chat.group_id != group.id:
             chat.group_id, chat.class_id = group.id, group.class_id
         # A version check that is also the write: two saves cannot both pass it.
@@ -246,13 +237,5 @@ def delete_chat(
     )
     if gone.rowcount != 1:
         raise Conflict(STALE)
-    if on_max(chat):
-        outbox.enqueue(
-            session,
-            clock,
-            organisation_id=chat.organisation_id,
-            operation="delete_chat",
-            payload={"chat_id": chat_ref(chat)},
-            ordering_key=ordering_key(chat.id),
-        )
+    send_deletion(session, clock, chat)
     session.expunge(chat)
