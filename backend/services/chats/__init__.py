@@ -11,7 +11,12 @@ line with the roster and with MAX.
 - `saving`: creating, changing and deleting chats.
 """
 
-from backend.services.chats.access import require_registry, sees_everything
+from backend.services.chats.access import (
+    administered_chats,
+    require_registry,
+    sees_every_chat,
+    visible_chats,
+)
 from backend.services.chats.candidates import CANDIDATE_LIMIT, chat_candidates
 from backend.services.chats.chat_view import chat
 from backend.services.chats.following_roster import (
@@ -26,13 +31,13 @@ from backend.services.chats.max_events import (
     on_person_linked,
     on_person_unlinked,
 )
-from backend.services.chats.membership import IN_CHAT_ROW, chat_admin_person, is_present, rows_of
+from backend.services.chats.membership import chat_admin_person, is_present, rows_of
 from backend.services.chats.saving import delete_chat, save_chat
 
 __all__ = [
     "CANDIDATE_LIMIT",
     "CHAT_SORT",
-    "IN_CHAT_ROW",
+    "administered_chats",
     "chat",
     "chat_admin_person",
     "chat_candidates",
@@ -48,6 +53,7 @@ __all__ = [
     "require_registry",
     "rows_of",
     "save_chat",
-    "sees_everything",
+    "sees_every_chat",
     "update_chats",
+    "visible_chats",
 ]

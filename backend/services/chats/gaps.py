@@ -9,7 +9,7 @@ from backend.clock import Clock
 from backend.contract import types as t
 from backend.contract.errors import PermissionDenied
 from backend.schema import models as m
-from backend.services.chats.access import require_registry, sees_everything
+from backend.services.chats.access import require_registry, sees_every_chat
 from backend.services.chats.following_roster import ensure_default_chats
 from backend.services.chats.max_outbox import IN_CHAT
 from backend.services.chats.membership import IN_CHAT_ROW
@@ -27,7 +27,7 @@ GAP_REASONS = {
 
 def chat_gaps(session: Session, user: t.CurrentUser, clock: Clock) -> list[t.ChatGap]:
     require_registry(user)
-    if not sees_everything(user):
+    if not sees_every_chat(user):
         raise PermissionDenied(
             "Отчет доступен администратору чатов Сферум и администратору организации."
         )

@@ -11,7 +11,12 @@ from backend.clock import Clock
 from backend.contract import types as t
 from backend.schema import models as m
 from backend.services import outbox
-from backend.services.chats.access import require_registry, sees_everything
+from backend.services.chats.access import (
+    administered_chats,
+    require_registry,
+    sees_every_chat,
+    visible_chats,
+)
 from backend.services.chats.following_roster import ensure_default_chats
 from backend.services.chats.max_outbox import IN_CHAT, ordering_key
 from backend.services.chats.membership import IN_CHAT_ROW
@@ -100,13 +105,10 @@ def list_chats(
         .where(chat.organisation_id == user.organisation_id)
     )
     count_stmt = select(chat.id).where(chat.organisation_id == user.organisation_id)
-    if not sees_everything(user):
-        mine = select(m.SferumChatMember.chat_id).where(
-            m.SferumChatMember.person_id == user.person_id,
-            IN_CHAT_ROW,
-        )
-        stmt = stmt.where(chat.id.in_(mine))
-        count_stmt = count_stmt.where(chat.id.in_(mine))
+    visible = visible_chats(user)
+    if visible is not None:
+        stmt = stmt.where(chat.id.in_(visible))
+        count_stmt = count_stmt.where(chat.id.in_(visible))
     words = normalize_search(page.search)
     if words:
         condition = search_condition(page, chat.search_key)
@@ -160,16 +162,6 @@ def list_chats(
 
 
 def _editable(session: Session, user: t.CurrentUser, chat_ids: list[int]) -> set[int]:
-    if sees_everything(user):
+    if sees_every_chat(user):
         return set(chat_ids)
-    member = m.SferumChatMember
-    return set(
-        session.scalars(
-            select(member.chat_id).where(
-                member.chat_id.in_(chat_ids),
-                member.person_id == user.person_id,
-                member.is_admin.is_(True),
-                IN_CHAT_ROW,
-            )
-        )
-    )
+    return administered_chats(session, user, chat_ids)

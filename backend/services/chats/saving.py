@@ -12,7 +12,7 @@ from backend.clock import Clock
 from backend.contract import types as t
 from backend.contract.errors import Conflict, PermissionDenied, ValidationFailed
 from backend.schema import models as m
-from backend.services.chats.access import load_chat, may_edit, require_registry, sees_everything
+from backend.services.chats.access import load_chat, may_edit, require_registry, sees_every_chat
 from backend.services.chats.chat_view import chat_view
 from backend.services.chats.max_outbox import send_changes, send_deletion, send_title
 from backend.services.chats.membership import (
@@ -47,7 +47,7 @@ def _validate(session: Session, user: t.CurrentUser, draft: t.ChatDraft) -> m.Gr
         if group is None or group.organisation_id != user.organisation_id:
             errors["group_id"] = "Выберите группу: для чата «Предмет» она обязательна."
         elif (
-            not sees_everything(user)
+            not sees_every_chat(user)
             and group.teacher_id != user.employee_id
             and (draft.id is None or _group_of(session, draft.id) != group.id)
         ):
@@ -172,7 +172,7 @@ def _apply_choices(
         keep_admin |= {person_id for person_id, rule in rules.items() if rule.is_admin}
     own = rows.get(user.person_id)
     if (own is not None and is_present(own) and own.is_admin) or (
-        creating and not sees_everything(user)
+        creating and not sees_every_chat(user)
     ):
         keep_admin.add(user.person_id)
     for person_id in keep_admin:
