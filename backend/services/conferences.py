@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -23,7 +23,6 @@ from backend.contract import types as t
 from backend.contract.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from backend.operations import Http, Topic, declare
 from backend.schema import models as m
-from backend.services import chat_membership as cm
 from backend.services import chats
 from backend.services.auth import utc_naive
 from backend.services.paging import fetch_page
@@ -61,37 +60,9 @@ def aware(moment: dt.datetime) -> dt.datetime:
 
 
 # --- permissions ------------------------------------------------------------------------------
-def _visible_chats(session: Session, user: t.CurrentUser) -> Iterable[int] | None:
-    """The chats whose conferences the user sees; None: all of the organisation's."""
-    if chats.sees_everything(user):
-        return None
-    member = m.SferumChatMember
-    return select(member.chat_id).where(
-        member.person_id == user.person_id,
-        cm.IN_CHAT_ROW,
-    )
-
-
-def _administered(session: Session, user: t.CurrentUser, chat_ids: Iterable[int | None]) -> set:
-    ids = [chat_id for chat_id in chat_ids if chat_id is not None]
-    if not ids:
-        return set()
-    member = m.SferumChatMember
-    return set(
-        session.scalars(
-            select(member.chat_id).where(
-                member.chat_id.in_(ids),
-                member.person_id == user.person_id,
-                member.is_admin.is_(True),
-                cm.IN_CHAT_ROW,
-            )
-        )
-    )
-
-
-def _may_manage(user: t.CurrentUser, row: m.SferumConference, administered: set) -> bool:
+def _may_manage(user: t.CurrentUser, row: m.SferumConference, administered: set[int]) -> bool:
     return (
-        chats.sees_everything(user)
+        chats.sees_every_chat(user)
         or row.created_by == user.account_id
         or (row.chat_id is not None and row.chat_id in administered)
     )
@@ -103,7 +74,7 @@ def _load(session: Session, user: t.CurrentUser, conference_id: int) -> m.Sferum
     missing = NotFound("Видеоконференция не найдена. Возможно, ее удалили.")
     if row is None or row.organisation_id != user.organisation_id:
         raise missing
-    visible = _visible_chats(session, user)
+    visible = chats.visible_chats(user)
     if (
         visible is not None
         and row.created_by != user.account_id
@@ -163,7 +134,7 @@ def _views(
             .where(m.Group.id.in_([c.group_id for c in chat_rows.values() if c.group_id]))
         ).all()
     )
-    administered = _administered(session, user, chat_rows)
+    administered = chats.administered_chats(session, user, chat_rows)
     members: dict[int, list[t.ConferenceMember]] = defaultdict(list)
     if with_members and ids:
         for conference_id, kind, person, blocked in session.execute(
@@ -251,7 +222,7 @@ def list_conferences(
         where.append(conference.status.in_(list(statuses)))
     if lesson_id is not None:
         where.append(conference.lesson_id == lesson_id)
-    visible = _visible_chats(session, user)
+    visible = chats.visible_chats(user)
     if visible is not None:
         where.append((conference.chat_id.in_(visible)) | (conference.created_by == user.account_id))
     stmt = select(conference).where(*where)  # the tab has no search box
@@ -287,7 +258,7 @@ def _validate(
     chat = None
     if draft.chat_id is not None:
         chat = session.get(m.SferumChat, draft.chat_id)
-        visible = _visible_chats(session, user)
+        visible = chats.visible_chats(user)
         if (
             chat is None
             or chat.organisation_id != user.organisation_id
@@ -370,8 +341,8 @@ def _members(
     """The draft's participants, limited to the chat's; the chat administrator always in."""
     in_chat = {
         row.person_id: row.kind
-        for row in cm.rows_of(session, chat.id).values()
-        if cm.is_present(row)
+        for row in chats.rows_of(session, chat.id).values()
+        if chats.is_present(row)
     }
     parents = draft.kind is t.ConferenceKind.CALL and chat.kind is t.ChatKind.PARENTS
     wanted = {
@@ -380,7 +351,7 @@ def _members(
         if choice.person_id in in_chat
         and (parents or in_chat[choice.person_id] is not t.ParticipantKind.PARENT)
     }
-    chat_admin = cm.chat_admin_person(session, chat.organisation_id)
+    chat_admin = chats.chat_admin_person(session, chat.organisation_id)
     if chat_admin is not None:
         wanted[chat_admin] = t.ParticipantKind.EMPLOYEE
     return wanted
@@ -403,7 +374,7 @@ def save_conference(
     row = None
     if draft.id is not None:
         row = _load(session, user, draft.id)
-        if not _may_manage(user, row, _administered(session, user, [row.chat_id])):
+        if not _may_manage(user, row, chats.administered_chats(session, user, [row.chat_id])):
             raise PermissionDenied(
                 "Изменять видеоконференцию могут ее автор и администраторы чата."
             )
@@ -467,7 +438,7 @@ def _not_starting(row: m.SferumConference, clock: Clock) -> None:
 
 def _managed(session: Session, user: t.CurrentUser, conference_id: int) -> m.SferumConference:
     row = _load(session, user, conference_id)
-    if not _may_manage(user, row, _administered(session, user, [row.chat_id])):
+    if not _may_manage(user, row, chats.administered_chats(session, user, [row.chat_id])):
         raise PermissionDenied(
             "Это могут сделать автор видеоконференции, администраторы чата и администратор "
             "чатов Сферум."

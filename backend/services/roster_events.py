@@ -19,7 +19,6 @@ from backend.contract.errors import Conflict, NotFound, PermissionDenied, Valida
 from backend.contract.phones import PHONE_FORMAT_MESSAGE, normalize_mobile
 from backend.operations import Http, Topic, declare
 from backend.schema import models as m
-from backend.services import chat_membership as cm
 from backend.services import chats, roster
 from backend.services.paging import MAX_SEARCH_LENGTH
 from backend.services.text import search_key
@@ -103,7 +102,7 @@ def _update(
         session,
         clock,
         sorted(unique.values(), key=lambda c: c.id),
-        chat_admin=cm.chat_admin_person(session, user.organisation_id),
+        chat_admin=chats.chat_admin_person(session, user.organisation_id),
         forget=forget,
     )
 

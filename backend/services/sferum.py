@@ -28,7 +28,7 @@ from backend.contract.phones import PHONE_FORMAT_MESSAGE, normalize_mobile
 from backend.max.gateway import LinkStatus, MaxError, MaxGateway
 from backend.operations import Http, Topic, declare
 from backend.schema import models as m
-from backend.services import chat_membership, outbox
+from backend.services import chats, outbox
 from backend.services.auth import utc_naive
 
 log = logging.getLogger(__name__)
@@ -167,7 +167,7 @@ def unlink(session: Session, user: t.CurrentUser, clock: Clock) -> t.SferumLink:
         raise NotFound("Учетная запись не привязана к Сферум.")
     latest.status = "unlinked"
     latest.updated_at = utc_naive(clock.now())
-    chat_membership.on_person_unlinked(session, clock, user.person_id, latest.max_user_id)
+    chats.on_person_unlinked(session, clock, user.person_id, latest.max_user_id)
     if latest.request_id is not None:
         outbox.enqueue(
             session,
@@ -208,7 +208,7 @@ ACTIONS = {
 
 @declare(Http("GET", "/max/deliveries"))
 def max_deliveries(session: Session, user: t.CurrentUser) -> list[t.MaxDelivery]:
-    everything = user.has(t.Role.ORG_ADMIN, t.Role.CHAT_ADMIN)
+    everything = chats.sees_every_chat(user)
     own_key = f"link:{user.account_id}"
     return [
         t.MaxDelivery(
@@ -230,7 +230,7 @@ def on_outbox_attempt(session: Session, entry: m.MaxOutboxEntry) -> None:
     """Outbox hook: a link request was delivered, refused, or has to wait for MAX; or a chat
     change was."""
     if entry.operation != "request_link":
-        chat_membership.on_outbox_attempt(session, entry)
+        chats.on_outbox_attempt(session, entry)
         return
     row = session.scalar(select(m.SferumLink).where(m.SferumLink.outbox_id == entry.id))
     if row is None or row.status != S.SENDING.value:
@@ -295,7 +295,7 @@ def refresh_pending_links(
                 )
                 session.flush()
                 if person_id is not None:
-                    chat_membership.on_person_linked(session, clock, person_id)
+                    chats.on_person_linked(session, clock, person_id)
             changed += 1
     return changed
 
@@ -339,6 +339,6 @@ def fill_missing_max_users(
             )
             session.flush()
             if person_id is not None:
-                chat_membership.on_person_linked(session, clock, person_id)
+                chats.on_person_linked(session, clock, person_id)
             filled += 1
     return filled
