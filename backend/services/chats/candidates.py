@@ -7,15 +7,18 @@ from sqlalchemy.orm import Session
 
 from backend.contract import types as t
 from backend.contract.errors import NotFound
+from backend.operations import Http, declare
 from backend.schema import models as m
 from backend.services.chats.access import require_registry
 from backend.services.chats.membership import group_students
 from backend.services.chats.people import details_of, people_with_accounts
 from backend.services.text import full_name, normalize_search
 
+# The most participants one can pick into a chat (or a conference) at once.
 CANDIDATE_LIMIT = 20000
 
 
+@declare(Http("GET", "/sferum/chat-candidates"))
 def chat_candidates(
     session: Session,
     user: t.CurrentUser,

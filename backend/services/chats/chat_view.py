@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backend.contract import types as t
+from backend.operations import Http, declare
 from backend.schema import models as m
 from backend.services.chats.access import load_chat, may_edit
 from backend.services.chats.membership import chat_admin_person, is_present, rows_of
@@ -18,6 +19,7 @@ from backend.services.chats.people import (
 from backend.services.text import full_name
 
 
+@declare(Http("GET", "/sferum/chats/{chat_id}"))
 def chat(session: Session, user: t.CurrentUser, chat_id: int) -> t.Chat:
     row = load_chat(session, user, chat_id)
     return chat_view(session, user, row)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from backend.clock import Clock
 from backend.contract import types as t
 from backend.contract.errors import PermissionDenied
+from backend.operations import Http, declare
 from backend.schema import models as m
 from backend.services.chats.access import require_registry, sees_every_chat
 from backend.services.chats.following_roster import ensure_default_chats
@@ -25,6 +26,7 @@ GAP_REASONS = {
 }
 
 
+@declare(Http("GET", "/sferum/chat-gaps"))
 def chat_gaps(session: Session, user: t.CurrentUser, clock: Clock) -> list[t.ChatGap]:
     require_registry(user)
     if not sees_every_chat(user):

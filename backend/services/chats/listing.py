@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from backend.clock import Clock
 from backend.contract import types as t
+from backend.operations import Http, declare
 from backend.schema import models as m
 from backend.services import outbox
 from backend.services.chats.access import (
@@ -91,6 +92,7 @@ def _admins(session: Session, chat_ids: list[int]) -> dict[int, list[str]]:
     return admins
 
 
+@declare(Http("GET", "/sferum/chats", sort=tuple(CHAT_SORT)))
 def list_chats(
     session: Session, user: t.CurrentUser, clock: Clock, page: t.PageRequest
 ) -> t.Page[t.ChatSummary]:

@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 from backend.clock import Clock
 from backend.contract import types as t
 from backend.contract.errors import Conflict, PermissionDenied, ValidationFailed
+from backend.operations import Http, Topic, declare
 from backend.schema import models as m
 from backend.services.chats.access import load_chat, may_edit, require_registry, sees_every_chat
+from backend.services.chats.candidates import CANDIDATE_LIMIT
 from backend.services.chats.chat_view import chat_view
 from backend.services.chats.max_outbox import send_changes, send_deletion, send_title
 from backend.services.chats.membership import (
@@ -97,6 +99,16 @@ def _check_people(
             )
 
 
+@declare(
+    Http(
+        "POST",
+        "/sferum/chats",
+        body="draft",
+        saves="chat_id",
+        limits={"title": 1000, "members": CANDIDATE_LIMIT},
+    ),
+    changes={Topic.CHATS, Topic.MAX_DELIVERIES},
+)
 def save_chat(session: Session, user: t.CurrentUser, clock: Clock, draft: t.ChatDraft) -> t.Chat:
     require_registry(user)
     group = _validate(session, user, draft)
@@ -218,6 +230,7 @@ def _apply_choices(
     session.flush()
 
 
+@declare(Http("DELETE", "/sferum/chats/{chat_id}"), changes={Topic.CHATS, Topic.MAX_DELIVERIES})
 def delete_chat(
     session: Session, user: t.CurrentUser, clock: Clock, chat_id: int, version: int
 ) -> None:
