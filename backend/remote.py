@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
+from concurrent.futures import Future
 from typing import Any, TypeVar
 
 import httpx
@@ -63,7 +65,6 @@ class RemoteBackend:
         # What the server said of itself, once its version was found to fit this desktop's.
         self._server: t.BackendInfo | None = None
         self._checking: asyncio.Lock | None = None
-        self._catalogue: asyncio.Future[dict[str, Operation]] | None = None
 
     # --- plumbing -----------------------------------------------------------------------------
     def _http(self) -> httpx.AsyncClient:
@@ -135,7 +136,7 @@ class RemoteBackend:
             self._checking = asyncio.Lock()
         async with self._checking:
             if self._server is None:
-                self._loading_operations()  # while the server answers and the user logs in
+                _loading_catalogue()  # while the server answers and the user logs in
                 data = await self._send("GET", "/health", authenticated=False)
                 self._server = self._compatible(data)
         return self._server
@@ -170,12 +171,7 @@ class RemoteBackend:
 
     async def _operations(self) -> dict[str, Operation]:
         """The declarations; their modules are imported off the GUI thread, once."""
-        return await asyncio.shield(self._loading_operations())
-
-    def _loading_operations(self) -> asyncio.Future[dict[str, Operation]]:
-        if self._catalogue is None:
-            self._catalogue = asyncio.get_running_loop().run_in_executor(None, _load_catalogue)
-        return self._catalogue
+        return await asyncio.shield(asyncio.wrap_future(_loading_catalogue()))
 
     # --- session ------------------------------------------------------------------------------
     async def list_organisations(self) -> list[t.OrganisationSummary]:
@@ -220,10 +216,30 @@ class RemoteBackend:
             self._client = None
 
 
-def _load_catalogue() -> dict[str, Operation]:
-    from backend.operations.catalogue import operations
+_catalogue: Future[dict[str, Operation]] | None = None
+_catalogue_lock = threading.Lock()
 
-    return operations()
+
+def _loading_catalogue() -> Future[dict[str, Operation]]:
+    """The declarations, loading on a thread of their own (not the event loop's default
+    executor: under qasync that is a QThread pool nobody would shut down)."""
+    global _catalogue
+    with _catalogue_lock:
+        if _catalogue is None:
+            _catalogue = Future()
+            threading.Thread(
+                target=_load_catalogue, args=(_catalogue,), name="esh-operations", daemon=True
+            ).start()
+        return _catalogue
+
+
+def _load_catalogue(future: Future[dict[str, Operation]]) -> None:
+    try:
+        from backend.operations.catalogue import operations
+
+        future.set_result(operations())
+    except Exception as error:  # noqa: BLE001 - handed to whoever awaits the declarations
+        future.set_exception(error)
 
 
 def _error_of(response: httpx.Response) -> BackendError:
