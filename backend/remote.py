@@ -171,7 +171,7 @@ class RemoteBackend:
 
     async def _operations(self) -> dict[str, Operation]:
         """The declarations; their modules are imported off the GUI thread, once."""
-        return await asyncio.shield(asyncio.wrap_future(_loading_catalogue()))
+        return await asyncio.wrap_future(_loading_catalogue())
 
     # --- session ------------------------------------------------------------------------------
     async def list_organisations(self) -> list[t.OrganisationSummary]:
@@ -227,6 +227,7 @@ def _loading_catalogue() -> Future[dict[str, Operation]]:
     with _catalogue_lock:
         if _catalogue is None:
             _catalogue = Future()
+            _catalogue.set_running_or_notify_cancel()  # a cancelled wait cannot cancel it
             threading.Thread(
                 target=_load_catalogue, args=(_catalogue,), name="esh-operations", daemon=True
             ).start()

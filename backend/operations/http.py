@@ -6,7 +6,6 @@ same rules (`backend.server.routes`).
 
 from __future__ import annotations
 
-import dataclasses
 import inspect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -117,6 +116,3 @@ def _id(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"an id must be an int, not {type(value).__name__}")
     return value
-
-
-__all__ = ["HttpCall", "dataclasses", "http_call"]

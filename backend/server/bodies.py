@@ -75,6 +75,11 @@ Moment = Annotated[
 SensibleDate = Annotated[dt.date, AfterValidator(a_sensible_date)]
 
 
+def text(max_length: int, *, min_length: int = 0) -> Any:
+    """A text field: at most `max_length` characters, no NUL."""
+    return Field(min_length=min_length, max_length=max_length, pattern=NO_NUL, strict=True)
+
+
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -93,8 +98,7 @@ def field_type(name: str, hint: Any, limits: Mapping[str, int]) -> Any:
         item = field_type(name, item_type(hint), limits)
         return Annotated[list[item], Field(max_length=limits.get(name, LIST_LIMIT))]
     if hint is str:
-        limit = limits.get(name, TEXT_LIMIT)
-        return Annotated[str, Field(max_length=limit, pattern=NO_NUL, strict=True)]
+        return Annotated[str, text(limits.get(name, TEXT_LIMIT))]
     if hint is bool:
         return StrictBool
     if hint is int:

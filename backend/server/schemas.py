@@ -5,14 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StrictBool
+from pydantic import BaseModel, StrictBool
 
 from backend.contract.types import CurrentUser
-from backend.server.bodies import NO_NUL, Id, StrictModel
-
-
-def text(max_length: int, *, min_length: int = 0) -> object:
-    return Field(min_length=min_length, max_length=max_length, pattern=NO_NUL, strict=True)
+from backend.server.bodies import Id, StrictModel, text
 
 
 class LoginRequest(StrictModel):
